@@ -1,0 +1,4 @@
+use yew::prelude::*;
+#[function_component]
+fn App() -> Html { html! { <h1>{"tracecheck"}</h1> } }
+fn main() { yew::Renderer::<App>::new().render(); }
