@@ -1,0 +1,37 @@
+//! Timestamps as credentials write them (RFC 3339 / xsd:dateTimeStamp) and
+//! calendar dates (`YYYY-MM-DD`).
+
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime, macros::format_description};
+
+/// Parses an RFC 3339 timestamp with its offset (`2026-01-01T00:00:00Z`).
+pub fn parse_timestamp(text: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(text, &Rfc3339).ok()
+}
+
+/// Parses a calendar date (`2026-07-15`).
+pub fn parse_date(text: &str) -> Option<Date> {
+    Date::parse(text, format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// Formats a timestamp as RFC 3339 in UTC, to the second.
+pub fn format_timestamp(at: OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC).replace_nanosecond(0).unwrap_or(at);
+    at.format(&Rfc3339).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_credential_timestamps_and_dates() {
+        let t = parse_timestamp("2023-02-24T23:36:38Z").expect("valid");
+        assert_eq!(t.unix_timestamp(), 1_677_281_798);
+        assert!(parse_timestamp("2023-02-24T23:36:38").is_none(), "offset is required");
+        assert!(parse_timestamp("yesterday").is_none());
+        assert_eq!(format_timestamp(t), "2023-02-24T23:36:38Z");
+        assert!(parse_date("2026-02-29").is_none());
+        assert!(parse_date("2028-02-29").is_some());
+    }
+}
