@@ -1,1 +1,51 @@
-fn main() {}
+//! `tracecheck`: issue, serve and verify product trace records.
+
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Issue, serve and verify signed product trace records.
+#[derive(Parser)]
+#[command(name = "tracecheck", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate an Ed25519 issuer key; prints its did:key and secret.
+    Keygen(commands::keygen::Args),
+    /// Add an eddsa-jcs-2022 proof to a credential.
+    Sign(commands::sign::Args),
+    /// Write the demo registry (Hưng Yên products, good and bad samples) to a folder.
+    Demo(commands::demo::Args),
+    /// Verify a code or a credential file; prints a JSON verdict.
+    Verify(commands::verify::Args),
+    /// Serve the widget, a registry and the demo QR page on 127.0.0.1.
+    Serve(commands::serve::Args),
+    /// Read product codes.
+    #[command(subcommand)]
+    Code(commands::code::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Keygen(args) => commands::keygen::run(args),
+        Command::Sign(args) => commands::sign::run(args),
+        Command::Demo(args) => commands::demo::run(args),
+        Command::Verify(args) => commands::verify::run(args),
+        Command::Serve(args) => commands::serve::run(args),
+        Command::Code(command) => commands::code::run(command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("tracecheck: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

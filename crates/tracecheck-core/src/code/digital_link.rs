@@ -138,7 +138,7 @@ fn check_qualifier_order(elements: &[Element]) -> Result<(), CodeError> {
             .ok_or_else(|| CodeError::BadQualifier {
                 ai: qualifier.ai.clone(),
             })?;
-        if position + 1 <= last {
+        if position < last {
             return Err(CodeError::BadQualifier {
                 ai: qualifier.ai.clone(),
             });

@@ -1,0 +1,31 @@
+//! One module per subcommand. Each `run` returns the exit code, or a
+//! message for stderr (exit status 2).
+
+pub mod code;
+pub mod demo;
+pub mod keygen;
+pub mod serve;
+pub mod sign;
+pub mod verify;
+
+use std::process::ExitCode;
+
+/// What a command returns.
+pub type Outcome = Result<ExitCode, String>;
+
+/// Prints `value` as pretty JSON on stdout.
+pub fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    println!("{text}");
+    Ok(())
+}
+
+/// Today's date in Vietnam.
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().to_offset(tracecheck_cli::demo::VIETNAM_OFFSET).date()
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<time::Date, String> {
+    tracecheck_core::time::parse_date(text).ok_or_else(|| format!("not a date (YYYY-MM-DD): {text}"))
+}

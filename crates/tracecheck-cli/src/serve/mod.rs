@@ -1,0 +1,72 @@
+//! `tracecheck serve`: a local GS1 Digital Link resolver that also serves
+//! the built widget and a printable page of the demo's QR codes.
+//!
+//! A Digital Link path answers a linkset to `Accept: application/linkset+json`
+//! (or `?linkType=all`) and the widget to a browser, which then reads the
+//! code from its own address.
+
+mod pages;
+mod routes;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use routes::{Answer, route};
+
+use crate::registry::Registry;
+
+/// What the server serves.
+pub struct Site {
+    /// Linksets, credentials, status lists, trust list, config.
+    pub registry: Registry,
+    /// The built widget (`dist/`), if any.
+    pub dist: Option<PathBuf>,
+    /// The URL the server is reached at.
+    pub public_url: String,
+}
+
+/// Serves `site` on `addr` with a few worker threads until the process ends.
+pub fn run(site: Site, addr: &str, threads: usize) -> Result<(), String> {
+    let server = tiny_http::Server::http(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let server = Arc::new(server);
+    let site = Arc::new(site);
+    let workers: Vec<_> = (0..threads.max(1))
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let site = Arc::clone(&site);
+            std::thread::spawn(move || {
+                for request in server.incoming_requests() {
+                    respond(&site, request);
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        let _ = worker.join();
+    }
+    Ok(())
+}
+
+fn respond(site: &Site, request: tiny_http::Request) {
+    let accept = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Accept"))
+        .map(|h| h.value.as_str().to_owned())
+        .unwrap_or_default();
+    let head = *request.method() == tiny_http::Method::Head;
+    let answer = if matches!(request.method(), tiny_http::Method::Get | tiny_http::Method::Head) {
+        route(site, request.url(), &accept)
+    } else {
+        Answer::text(405, "method not allowed")
+    };
+    let mut response = tiny_http::Response::from_data(if head { Vec::new() } else { answer.body });
+    response = response.with_status_code(answer.status);
+    for (name, value) in answer.headers {
+        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(header);
+        }
+    }
+    // A client that hangs up mid-answer is not the server's problem.
+    let _ = request.respond(response);
+}

@@ -1,0 +1,173 @@
+//! Which answer each request gets.
+
+use std::path::Path;
+
+use tracecheck_core::code::{ai_spec, parse_digital_link};
+
+use super::{Site, pages};
+
+/// An HTTP answer.
+pub struct Answer {
+    /// Status code.
+    pub status: u16,
+    /// Headers.
+    pub headers: Vec<(String, String)>,
+    /// Body.
+    pub body: Vec<u8>,
+}
+
+/// The widget's Content-Security-Policy. `http://127.0.0.1:*` and
+/// `http://localhost:*` let the development resolver be reached under
+/// either name (the demo's unknown-resolver sample needs both).
+pub const APP_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' https: data: blob:; \
+connect-src 'self' https: http://127.0.0.1:* http://localhost:*; media-src 'self' blob:; \
+worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+impl Answer {
+    /// A plain-text answer.
+    pub fn text(status: u16, body: &str) -> Answer {
+        Answer {
+            status,
+            headers: vec![("Content-Type".into(), "text/plain; charset=utf-8".into())],
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    fn json(status: u16, content_type: &str, body: Vec<u8>) -> Answer {
+        Answer {
+            status,
+            headers: vec![
+                ("Content-Type".into(), content_type.into()),
+                // Codes may be resolved from any origin (a retailer's page, another resolver's widget).
+                ("Access-Control-Allow-Origin".into(), "*".into()),
+                ("Cache-Control".into(), "no-cache".into()),
+                ("X-Content-Type-Options".into(), "nosniff".into()),
+            ],
+            body,
+        }
+    }
+
+    fn problem(status: u16, title: &str) -> Answer {
+        let body = serde_json::json!({"status": status, "title": title});
+        Answer::json(status, "application/problem+json", serde_json::to_vec(&body).unwrap_or_default())
+    }
+
+    /// An HTML page with the app's security headers.
+    pub fn html(status: u16, body: Vec<u8>) -> Answer {
+        Answer {
+            status,
+            headers: vec![
+                ("Content-Type".into(), "text/html; charset=utf-8".into()),
+                ("Content-Security-Policy".into(), APP_CSP.into()),
+                ("X-Frame-Options".into(), "DENY".into()),
+                ("X-Content-Type-Options".into(), "nosniff".into()),
+                ("Referrer-Policy".into(), "no-referrer".into()),
+                ("Cache-Control".into(), "no-cache".into()),
+            ],
+            body,
+        }
+    }
+}
+
+/// Answers a GET for `raw_url` (path and query) with the given `Accept`.
+pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
+    let (path, query) = raw_url.split_once('?').unwrap_or((raw_url, ""));
+    if path.contains("..") || !path.starts_with('/') {
+        return Answer::text(400, "bad path");
+    }
+    if looks_like_digital_link(path) {
+        let wants_linkset = accept.contains("application/linkset+json")
+            || query.split('&').any(|p| p == "linkType=all");
+        return if wants_linkset { linkset(site, raw_url) } else { app_shell(site) };
+    }
+    match path {
+        "/demo" | "/demo/" => pages::demo_page(site),
+        "/demo.css" => pages::demo_css(),
+        _ => {
+            if let Some(id) = path.strip_prefix("/demo/qr/").and_then(|p| p.strip_suffix(".svg")) {
+                return pages::qr_svg(site, id);
+            }
+            let key = &path[1..];
+            if let Some(bytes) = site.registry.files.get(key) {
+                let kind = if key.starts_with("credentials/") { "application/vc+ld+json" } else { "application/json" };
+                return Answer::json(200, kind, bytes.clone());
+            }
+            static_file(site, path)
+        }
+    }
+}
+
+/// `/01/…`, `/414/…`: a numeric first segment is a GS1 key, valid or not
+/// (a broken code still opens the widget, which explains what is wrong).
+fn looks_like_digital_link(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+    first.len() >= 2 && first.bytes().all(|b| b.is_ascii_digit()) && path.matches('/').count() >= 2
+}
+
+fn linkset(site: &Site, raw_url: &str) -> Answer {
+    let Ok(code) = parse_digital_link(&format!("http://resolver{raw_url}")) else {
+        return Answer::problem(400, "not a valid GS1 Digital Link URI");
+    };
+    // The key and its qualifiers pick the record; query attributes do not.
+    let qualifiers = code.elements.first().and_then(|e| ai_spec(&e.ai)).map_or(&[][..], |s| s.qualifiers);
+    let path: Vec<(String, String)> = code
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| *i == 0 || qualifiers.contains(&e.ai.as_str()))
+        .map(|(_, e)| (e.ai.clone(), e.value.clone()))
+        .collect();
+    match site.registry.linkset_for(&path) {
+        Some(bytes) => Answer::json(200, "application/linkset+json", bytes.to_vec()),
+        None => Answer::problem(404, "no record for this code"),
+    }
+}
+
+fn app_shell(site: &Site) -> Answer {
+    match site.dist.as_ref().and_then(|dist| std::fs::read(dist.join("index.html")).ok()) {
+        Some(page) => Answer::html(200, page),
+        None => Answer::html(
+            503,
+            b"<!doctype html><meta charset=utf-8><title>tracecheck</title>\
+<p>The widget is not built: run <code>bash scripts/serve.sh</code>.</p>"
+                .to_vec(),
+        ),
+    }
+}
+
+fn static_file(site: &Site, path: &str) -> Answer {
+    let Some(dist) = &site.dist else {
+        return app_shell(site);
+    };
+    let relative = path.trim_start_matches('/');
+    let file = dist.join(relative);
+    let is_file = !relative.is_empty() && file.is_file();
+    if !is_file {
+        // App routes (/, /kiosk, /embed…) get the shell; missing assets a 404.
+        return if Path::new(relative).extension().is_none() { app_shell(site) } else { Answer::text(404, "not found") };
+    }
+    let Ok(body) = std::fs::read(&file) else {
+        return Answer::text(404, "not found");
+    };
+    let content_type = match file.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+        "html" => return Answer::html(200, body),
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    };
+    Answer {
+        status: 200,
+        headers: vec![
+            ("Content-Type".into(), content_type.into()),
+            ("X-Content-Type-Options".into(), "nosniff".into()),
+            ("Cache-Control".into(), "no-cache".into()),
+        ],
+        body,
+    }
+}

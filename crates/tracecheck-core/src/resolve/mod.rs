@@ -1,0 +1,10 @@
+//! From a code to its record: which URLs may be fetched, how a GS1 linkset
+//! names the product passport, and the fetch interface the caller provides.
+
+mod fetch;
+mod linkset;
+mod url;
+
+pub use fetch::{Fetch, FetchError, Request, Response, accept};
+pub use linkset::{LinkChoice, LinksetError, choose_passport_link};
+pub use url::{UrlError, UrlPolicy, WebUrl};

@@ -1,0 +1,273 @@
+use serde::Serialize;
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use crate::credential::{EnvelopeError, Text, one_or_many, read_envelope, string};
+use crate::json::{self, JsonError, Limits};
+use crate::keys::{KeyError, parse_did_key};
+use crate::proof::{self, ProofError};
+use crate::time::parse_timestamp;
+
+/// A verified trust list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrustList {
+    /// Its name (e.g. the province's programme).
+    pub name: Text,
+    /// The root that signed it.
+    pub root: String,
+    /// When it was issued.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub valid_from: Option<OffsetDateTime>,
+    /// When it must be refreshed by.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub valid_until: Option<OffsetDateTime>,
+    /// Issuers it names.
+    pub issuers: Vec<TrustedIssuer>,
+    /// Resolver hosts it names.
+    pub resolvers: Vec<TrustedResolver>,
+    /// Where shoppers report a suspected fake.
+    pub report: Option<ReportContact>,
+}
+
+/// An issuer and what it may issue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrustedIssuer {
+    /// Its DID.
+    pub did: String,
+    /// Display name.
+    pub name: Text,
+    /// Its roles.
+    pub roles: Vec<Role>,
+    /// For producers: the GS1 company prefixes whose GTINs it may describe.
+    pub gs1_prefixes: Vec<String>,
+    /// For certifiers: the scheme codes it may certify (`vietgap`, `ocop`…).
+    pub schemes: Vec<String>,
+    /// Start of its listing.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub valid_from: Option<OffsetDateTime>,
+    /// End of its listing.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub valid_until: Option<OffsetDateTime>,
+}
+
+/// What an issuer may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Issues product passports and events for its own GTINs.
+    Producer,
+    /// Issues conformity credentials for its schemes.
+    Certifier,
+}
+
+/// A host allowed to serve codes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrustedResolver {
+    /// `host[:port]`, lower case.
+    pub host: String,
+    /// Display name.
+    pub name: Text,
+}
+
+/// How to report a suspected fake.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportContact {
+    /// Who receives reports.
+    pub name: Text,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Telephone number.
+    pub telephone: Option<String>,
+    /// Web page (https).
+    pub url: Option<String>,
+}
+
+/// Why the trust list cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TrustListError {
+    /// It could not be fetched.
+    Unavailable,
+    /// It is not acceptable JSON.
+    Json(JsonError),
+    /// It is not a credential.
+    Envelope(EnvelopeError),
+    /// It is a credential but not a trust list.
+    NotATrustList,
+    /// The pinned root is not a usable key.
+    BadRoot(KeyError),
+    /// It is not signed by the pinned root.
+    WrongSigner { signer: String },
+    /// Its signature does not verify.
+    Signature(ProofError),
+    /// It is not valid yet (its validFrom is in the future).
+    NotYetValid,
+}
+
+/// Why an issuer is not trusted for what it signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TrustProblem {
+    /// The issuer is not on the trust list.
+    NotListed { issuer: String },
+    /// The listing has not started yet.
+    ListingNotStarted { issuer: String },
+    /// The listing has ended.
+    ListingEnded { issuer: String },
+    /// Listed, but not in the role needed.
+    WrongRole { issuer: String, needed: Role },
+    /// A producer describing a GTIN outside its company prefixes.
+    GtinOutOfScope { issuer: String, gtin: String },
+    /// A certifier certifying a scheme it is not accredited for.
+    SchemeOutOfScope { issuer: String, scheme: String },
+}
+
+/// Parses, checks and reads a trust list signed by `pinned_root` (a did:key).
+pub fn load_trust_list(bytes: &[u8], pinned_root: &str, now: OffsetDateTime) -> Result<TrustList, TrustListError> {
+    let document = json::parse(bytes, Limits::DEFAULT).map_err(TrustListError::Json)?;
+    let root_key = parse_did_key(pinned_root).map_err(TrustListError::BadRoot)?;
+    let envelope = read_envelope(&document).map_err(TrustListError::Envelope)?;
+    let prepared = proof::prepare(&document).map_err(TrustListError::Signature)?;
+    let signer = prepared.verification_method.split('#').next().unwrap_or_default();
+    let root_did = pinned_root.split('#').next().unwrap_or_default();
+    if signer != root_did || envelope.issuer != root_did {
+        return Err(TrustListError::WrongSigner {
+            signer: signer.to_owned(),
+        });
+    }
+    prepared.check(&root_key).map_err(TrustListError::Signature)?;
+    if envelope.valid_from.is_some_and(|from| from > now) {
+        return Err(TrustListError::NotYetValid);
+    }
+    read_trust_list(&document)
+}
+
+/// Reads a trust list's content (after its proof has been checked).
+pub fn read_trust_list(document: &Value) -> Result<TrustList, TrustListError> {
+    let envelope = read_envelope(document).map_err(TrustListError::Envelope)?;
+    if !envelope.types.iter().any(|t| t == "TraceTrustList") {
+        return Err(TrustListError::NotATrustList);
+    }
+    let subject = document.get("credentialSubject").unwrap_or(&Value::Null);
+    let strings = |v: &Value, key: &str| -> Vec<String> {
+        one_or_many(v, key).into_iter().filter_map(Value::as_str).map(str::to_owned).collect()
+    };
+    let time = |v: &Value, key: &str| string(v, key).as_deref().and_then(parse_timestamp);
+    let issuers = one_or_many(subject, "issuers")
+        .into_iter()
+        .filter_map(|entry| {
+            Some(TrustedIssuer {
+                did: string(entry, "id")?,
+                name: Text::read(entry.get("name")),
+                roles: strings(entry, "roles")
+                    .iter()
+                    .filter_map(|r| match r.as_str() {
+                        "producer" => Some(Role::Producer),
+                        "certifier" => Some(Role::Certifier),
+                        _ => None,
+                    })
+                    .collect(),
+                gs1_prefixes: strings(entry, "gs1CompanyPrefixes"),
+                schemes: strings(entry, "schemes").iter().map(|s| s.to_ascii_lowercase()).collect(),
+                valid_from: time(entry, "validFrom"),
+                valid_until: time(entry, "validUntil"),
+            })
+        })
+        .collect();
+    let resolvers = one_or_many(subject, "resolvers")
+        .into_iter()
+        .filter_map(|entry| {
+            Some(TrustedResolver {
+                host: string(entry, "host")?.to_ascii_lowercase(),
+                name: Text::read(entry.get("name")),
+            })
+        })
+        .collect();
+    let report = subject.get("reportContact").map(|contact| ReportContact {
+        name: Text::read(contact.get("name")),
+        email: string(contact, "email"),
+        telephone: string(contact, "telephone"),
+        url: string(contact, "url").filter(|u| u.starts_with("https://")),
+    });
+    Ok(TrustList {
+        name: Text::read(subject.get("name")),
+        root: envelope.issuer,
+        valid_from: envelope.valid_from,
+        valid_until: envelope.valid_until,
+        issuers,
+        resolvers,
+        report,
+    })
+}
+
+impl TrustList {
+    /// The list's entry for `did`, if listed and current at `at`.
+    pub fn listed(&self, did: &str, at: OffsetDateTime) -> Result<&TrustedIssuer, TrustProblem> {
+        let issuer = || did.to_owned();
+        let entry = self
+            .issuers
+            .iter()
+            .find(|e| e.did == did)
+            .ok_or_else(|| TrustProblem::NotListed { issuer: issuer() })?;
+        if entry.valid_from.is_some_and(|from| at < from) {
+            return Err(TrustProblem::ListingNotStarted { issuer: issuer() });
+        }
+        if entry.valid_until.is_some_and(|until| at > until) {
+            return Err(TrustProblem::ListingEnded { issuer: issuer() });
+        }
+        Ok(entry)
+    }
+
+    /// Checks that `did` may issue a passport for `gtin` (GTIN-14) at `at`.
+    pub fn check_producer(&self, did: &str, gtin: Option<&str>, at: OffsetDateTime) -> Result<&TrustedIssuer, TrustProblem> {
+        let entry = self.listed(did, at)?;
+        if !entry.roles.contains(&Role::Producer) {
+            return Err(TrustProblem::WrongRole {
+                issuer: did.into(),
+                needed: Role::Producer,
+            });
+        }
+        // The company prefix follows the indicator digit of a GTIN-14.
+        let in_scope = gtin.is_some_and(|gtin| {
+            entry
+                .gs1_prefixes
+                .iter()
+                .any(|prefix| gtin.get(1..).is_some_and(|rest| rest.starts_with(prefix.as_str())))
+        });
+        if !in_scope {
+            return Err(TrustProblem::GtinOutOfScope {
+                issuer: did.into(),
+                gtin: gtin.unwrap_or_default().into(),
+            });
+        }
+        Ok(entry)
+    }
+
+    /// Checks that `did` may certify `scheme` at `at`.
+    pub fn check_certifier(&self, did: &str, scheme: &str, at: OffsetDateTime) -> Result<&TrustedIssuer, TrustProblem> {
+        let entry = self.listed(did, at)?;
+        if !entry.roles.contains(&Role::Certifier) {
+            return Err(TrustProblem::WrongRole {
+                issuer: did.into(),
+                needed: Role::Certifier,
+            });
+        }
+        if !entry.schemes.iter().any(|s| s == scheme) {
+            return Err(TrustProblem::SchemeOutOfScope {
+                issuer: did.into(),
+                scheme: scheme.into(),
+            });
+        }
+        Ok(entry)
+    }
+
+    /// True when `authority` (`host[:port]`) is a named resolver.
+    pub fn names_resolver(&self, authority: &str) -> bool {
+        self.resolvers.iter().any(|r| r.host == authority.to_ascii_lowercase())
+    }
+
+    /// True when the list is past its `validUntil` at `at`.
+    pub fn is_stale(&self, at: OffsetDateTime) -> bool {
+        self.valid_until.is_some_and(|until| at > until)
+    }
+}

@@ -1,0 +1,137 @@
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::code::{CodeError, CodeForm, ForeignSystem};
+use crate::credential::{EnvelopeError, PassportError, Text};
+use crate::json::JsonError;
+use crate::keys::KeyError;
+use crate::proof::ProofError;
+use crate::resolve::{FetchError, LinksetError, UrlError};
+use crate::status::StatusError;
+use crate::trust::{Role, TrustListError, TrustProblem};
+
+/// What a check found. The UI turns each variant into a plain sentence in
+/// the user's language; the data is the technical detail.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Finding {
+    // Code syntax
+    /// A well-formed GS1 code.
+    CodeRead { form: CodeForm, element_string: String },
+    /// The text is not a valid product code.
+    CodeInvalid { error: CodeError },
+    /// A link to another system, with no signed record to check.
+    ForeignSystem { url: String, system: ForeignSystem },
+    /// A credential was checked directly; no code was scanned.
+    NoCodeScanned,
+
+    // Record found
+    /// The record was fetched from `url`.
+    RecordFetched { url: String },
+    /// A code with no resolver to ask (a bare GTIN and no default resolver).
+    NoResolver,
+    /// A URL that may not be fetched.
+    UrlRefused { error: UrlError },
+    /// The request failed.
+    FetchFailed { url: String, error: FetchError },
+    /// The server answered with an HTTP error (404: no such product).
+    HttpStatus { url: String, status: u16 },
+    /// The resolver's answer names no product passport.
+    NoPassportLink { url: String, error: LinksetError },
+    /// The answer is not acceptable JSON.
+    Unreadable { url: String, error: JsonError },
+    /// The document is not a Verifiable Credential.
+    NotACredential { error: EnvelopeError },
+    /// The credential is not a product passport.
+    NotAPassport { error: PassportError },
+
+    // Signature
+    /// The proof verifies with the issuer's key.
+    SignatureValid { method: String, created: Option<String> },
+    /// The proof does not verify.
+    SignatureInvalid { error: ProofError },
+    /// The key that signed is not the issuer's.
+    SignerNotIssuer { method: String, issuer: String },
+    /// The proof is not for making assertions.
+    WrongProofPurpose { purpose: String },
+    /// The signing key could not be found.
+    KeyUnavailable { method: String, error: KeyError },
+
+    // Issuer trusted
+    /// The trust list names the issuer for this.
+    IssuerTrusted { issuer: String, name: Text, role: Role, trust_list_stale: bool },
+    /// The trust list does not allow the issuer to say this.
+    IssuerNotTrusted { problem: TrustProblem },
+    /// No usable trust list.
+    TrustListUnavailable { error: TrustListError },
+
+    // Not revoked
+    /// The record carries no status entry: its issuer does not revoke it.
+    NoStatusDeclared,
+    /// Every status entry reads "not set".
+    StatusClear { purposes: Vec<String> },
+    /// The issuer revoked the record.
+    Revoked { list: String },
+    /// The issuer suspended the record.
+    Suspended { list: String },
+    /// A status message is set (e.g. a recall notice).
+    StatusMessage { status: u8, message: Option<String> },
+    /// A status list could not be fetched.
+    StatusUnreachable { url: String, error: FetchError },
+    /// A status list could not be used.
+    StatusListInvalid { url: String, error: StatusError },
+    /// A status list could not be trusted (its own proof or issuer).
+    StatusListUntrusted { url: String },
+    /// A status list is past its validity: it may be out of date.
+    StatusListStale { url: String },
+
+    // Product binding
+    /// The record describes the scanned product.
+    ProductMatches { gtin: String, lot: Option<String>, serial: Option<String> },
+    /// The record is for another GTIN.
+    GtinMismatch { scanned: String, record: Option<String> },
+    /// The record is for another lot.
+    LotMismatch { scanned: String, record: Option<String> },
+    /// The record is for another serial number.
+    SerialMismatch { scanned: String, record: Option<String> },
+
+    // Validity
+    /// Within validity; product not past expiry.
+    Current {
+        #[serde(with = "time::serde::rfc3339::option")]
+        valid_until: Option<OffsetDateTime>,
+    },
+    /// Not valid yet.
+    NotYetValid {
+        #[serde(with = "time::serde::rfc3339")]
+        valid_from: OffsetDateTime,
+    },
+    /// Validity has ended.
+    Expired {
+        #[serde(with = "time::serde::rfc3339")]
+        valid_until: OffsetDateTime,
+    },
+    /// The product is past its expiry date.
+    ProductExpired { date: String },
+
+    // Certification
+    /// The certification checks out.
+    CertificationValid { scheme: String, certifier: String },
+    /// The passport links no credential for this claim.
+    CertificationMissing,
+    /// The certification is issued to someone else.
+    CertificationNotForProduct { holder: Option<String> },
+    /// The certification's bytes differ from the hash the passport gives.
+    CertificationHashMismatch,
+    /// The credential is not a readable certification.
+    NotACertification,
+
+    // Resolver host
+    /// The trust list names the resolver host.
+    ResolverTrusted { host: String },
+    /// The trust list does not name the resolver host.
+    ResolverUnknown { host: String },
+
+    /// Not checked, because an earlier check failed.
+    NotReached,
+}

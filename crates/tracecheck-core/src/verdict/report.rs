@@ -1,0 +1,137 @@
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::{Check, CheckId, Outcome};
+use crate::code::Gs1Code;
+use crate::credential::{Certification, ClaimRef, Passport, Text};
+use crate::trust::ReportContact;
+
+/// The verdict levels, worst last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Every check passed.
+    Verified,
+    /// Only soft failures (a status list unreachable, a certification expired,
+    /// product past expiry, unknown resolver host).
+    Caution,
+    /// Signature, trust, scope, binding or revocation failure.
+    Counterfeit,
+    /// No signed record could be checked (no record, network failure).
+    NotVerifiable,
+}
+
+/// Everything a verification found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The verdict.
+    pub level: Level,
+    /// Every check, in display order.
+    pub checks: Vec<Check>,
+    /// The code that was scanned, if it was GS1 data.
+    pub code: Option<Gs1Code>,
+    /// Where the record came from.
+    pub record_url: Option<String>,
+    /// The record's issuer (DID).
+    pub issuer: Option<String>,
+    /// The record's content, if it could be read (trust it only as far as `level` says).
+    pub passport: Option<Passport>,
+    /// Each claimed certification and how it checked out.
+    pub certifications: Vec<CertificationReport>,
+    /// Notices attached through status lists (e.g. recall text).
+    pub notices: Vec<String>,
+    /// The trust list used.
+    pub trust_list: Option<TrustListSummary>,
+    /// When the check ran.
+    #[serde(with = "time::serde::rfc3339")]
+    pub checked_at: OffsetDateTime,
+}
+
+/// One claimed certification.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CertificationReport {
+    /// What the passport claims.
+    pub claim: ClaimRef,
+    /// What the certification credential says, if it was read.
+    pub certification: Option<Certification>,
+    /// The certifier's name from the trust list, when trusted.
+    pub certifier: Option<Text>,
+    /// Start of the certificate's validity.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub valid_from: Option<OffsetDateTime>,
+    /// End of the certificate's validity.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub valid_until: Option<OffsetDateTime>,
+    /// Its check's outcome.
+    pub outcome: Outcome,
+}
+
+/// The trust list as the view shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrustListSummary {
+    /// Its name.
+    pub name: Text,
+    /// Issue date.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub valid_from: Option<OffsetDateTime>,
+    /// Refresh-by date.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub valid_until: Option<OffsetDateTime>,
+    /// Past its refresh-by date.
+    pub stale: bool,
+    /// Where to report a suspected fake.
+    pub report: Option<ReportContact>,
+}
+
+impl Level {
+    /// Adds up the checks. Verified needs a passing signature and a
+    /// trusted issuer, so a check that never ran cannot turn into a pass.
+    pub fn of(checks: &[Check]) -> Level {
+        let worst = checks.iter().map(|c| c.outcome).max().unwrap_or(Outcome::Unverifiable);
+        let passed = |id: CheckId| checks.iter().any(|c| c.id == id && c.outcome <= Outcome::Caution && c.outcome != Outcome::Skipped);
+        match worst {
+            Outcome::Counterfeit => Level::Counterfeit,
+            Outcome::Unverifiable => Level::NotVerifiable,
+            _ if !(passed(CheckId::Signature) && passed(CheckId::IssuerTrusted)) => Level::NotVerifiable,
+            Outcome::Caution => Level::Caution,
+            Outcome::Pass | Outcome::Skipped => Level::Verified,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verdict::Finding;
+
+    fn check(id: CheckId, outcome: Outcome) -> Check {
+        Check {
+            id,
+            outcome,
+            finding: Finding::NotReached,
+            certification: None,
+        }
+    }
+
+    #[test]
+    fn the_worst_outcome_decides() {
+        let base = vec![check(CheckId::Signature, Outcome::Pass), check(CheckId::IssuerTrusted, Outcome::Pass)];
+        assert_eq!(Level::of(&base), Level::Verified);
+        let mut soft = base.clone();
+        soft.push(check(CheckId::ResolverHost, Outcome::Caution));
+        assert_eq!(Level::of(&soft), Level::Caution);
+        let mut fake = soft.clone();
+        fake.push(check(CheckId::ProductBinding, Outcome::Counterfeit));
+        fake.push(check(CheckId::NotRevoked, Outcome::Unverifiable));
+        assert_eq!(Level::of(&fake), Level::Counterfeit);
+    }
+
+    #[test]
+    fn never_verified_without_a_signature_and_trusted_issuer() {
+        assert_eq!(Level::of(&[]), Level::NotVerifiable);
+        let unsigned = vec![check(CheckId::Signature, Outcome::Skipped), check(CheckId::IssuerTrusted, Outcome::Pass)];
+        assert_eq!(Level::of(&unsigned), Level::NotVerifiable);
+        let untrusted = vec![check(CheckId::Signature, Outcome::Pass), check(CheckId::ResolverHost, Outcome::Caution)];
+        assert_eq!(Level::of(&untrusted), Level::NotVerifiable);
+    }
+}
