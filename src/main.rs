@@ -1,4 +1,13 @@
-use yew::prelude::*;
-#[function_component]
-fn App() -> Html { html! { <h1>{"tracecheck"}</h1> } }
-fn main() { yew::Renderer::<App>::new().render(); }
+//! tracecheck web widget: scan a product's code, verify its signed trace
+//! record in the browser, show the verdict.
+
+mod app;
+mod components;
+mod i18n;
+mod pages;
+mod platform;
+mod route;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

@@ -28,13 +28,19 @@ impl Default for HttpFetcher {
 
 impl Fetch for HttpFetcher {
     async fn fetch(&self, request: Request) -> Result<Response, FetchError> {
-        let answer = self.agent.get(&request.url).set("Accept", request.accept).call();
+        let answer = self
+            .agent
+            .get(&request.url)
+            .set("Accept", request.accept)
+            .call();
         let response = match answer {
             Ok(response) | Err(ureq::Error::Status(_, response)) => response,
             Err(ureq::Error::Transport(transport)) => {
                 return Err(match transport.kind() {
                     ureq::ErrorKind::TooManyRedirects => FetchError::TooManyRedirects,
-                    ureq::ErrorKind::Io if transport.to_string().contains("timed out") => FetchError::Timeout,
+                    ureq::ErrorKind::Io if transport.to_string().contains("timed out") => {
+                        FetchError::Timeout
+                    }
                     _ => FetchError::Unreachable,
                 });
             }
@@ -49,7 +55,9 @@ impl Fetch for HttpFetcher {
             .read_to_end(&mut body)
             .map_err(|_| FetchError::Unreachable)?;
         if body.len() as u64 > MAX_BODY {
-            return Err(FetchError::TooLarge { limit: MAX_BODY as usize });
+            return Err(FetchError::TooLarge {
+                limit: MAX_BODY as usize,
+            });
         }
         Ok(Response {
             url,

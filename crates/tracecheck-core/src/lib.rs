@@ -10,13 +10,14 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod code;
+pub mod credential;
+pub mod issue;
 pub mod json;
 pub mod keys;
 pub mod proof;
-pub mod time;
-pub mod credential;
 pub mod resolve;
+pub mod scan;
 pub mod status;
+pub mod time;
 pub mod trust;
 pub mod verdict;
-pub mod issue;

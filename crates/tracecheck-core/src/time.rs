@@ -16,7 +16,10 @@ pub fn parse_date(text: &str) -> Option<Date> {
 
 /// Formats a timestamp as RFC 3339 in UTC, to the second.
 pub fn format_timestamp(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC).replace_nanosecond(0).unwrap_or(at);
+    let at = at
+        .to_offset(time::UtcOffset::UTC)
+        .replace_nanosecond(0)
+        .unwrap_or(at);
     at.format(&Rfc3339).unwrap_or_default()
 }
 
@@ -28,7 +31,10 @@ mod tests {
     fn reads_credential_timestamps_and_dates() {
         let t = parse_timestamp("2023-02-24T23:36:38Z").expect("valid");
         assert_eq!(t.unix_timestamp(), 1_677_281_798);
-        assert!(parse_timestamp("2023-02-24T23:36:38").is_none(), "offset is required");
+        assert!(
+            parse_timestamp("2023-02-24T23:36:38").is_none(),
+            "offset is required"
+        );
         assert!(parse_timestamp("yesterday").is_none());
         assert_eq!(format_timestamp(t), "2023-02-24T23:36:38Z");
         assert!(parse_date("2026-02-29").is_none());

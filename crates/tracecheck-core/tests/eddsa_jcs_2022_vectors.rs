@@ -29,17 +29,39 @@ fn reproduces_every_intermediate_value_of_the_w3c_vector() {
     let mut unsigned = signed.clone();
     unsigned.as_object_mut().expect("object").remove("proof");
     let mut options = signed["proof"].clone();
-    options.as_object_mut().expect("object").remove("proofValue");
+    options
+        .as_object_mut()
+        .expect("object")
+        .remove("proofValue");
 
     let canon_doc = canonicalize(&unsigned);
     let canon_proof = canonicalize(&options);
-    assert_eq!(canon_doc, read_text(&format!("{dir}/canonDocJCS.txt")).trim_end().as_bytes());
-    assert_eq!(canon_proof, read_text(&format!("{dir}/proofCanonJCS.txt")).trim_end().as_bytes());
-    assert_eq!(hex(&Sha256::digest(&canon_doc)), read_text(&format!("{dir}/docHashJCS.txt")).trim());
-    assert_eq!(hex(&Sha256::digest(&canon_proof)), read_text(&format!("{dir}/proofHashJCS.txt")).trim());
+    assert_eq!(
+        canon_doc,
+        read_text(&format!("{dir}/canonDocJCS.txt"))
+            .trim_end()
+            .as_bytes()
+    );
+    assert_eq!(
+        canon_proof,
+        read_text(&format!("{dir}/proofCanonJCS.txt"))
+            .trim_end()
+            .as_bytes()
+    );
+    assert_eq!(
+        hex(&Sha256::digest(&canon_doc)),
+        read_text(&format!("{dir}/docHashJCS.txt")).trim()
+    );
+    assert_eq!(
+        hex(&Sha256::digest(&canon_proof)),
+        read_text(&format!("{dir}/proofHashJCS.txt")).trim()
+    );
 
     let prepared = prepare(&signed).expect("prepares");
-    assert_eq!(hex(prepared.signed_bytes()), read_text(&format!("{dir}/combinedHashJCS.txt")).trim());
+    assert_eq!(
+        hex(prepared.signed_bytes()),
+        read_text(&format!("{dir}/combinedHashJCS.txt")).trim()
+    );
     let key = parse_did_key(&prepared.verification_method).expect("did:key");
     assert_eq!(prepared.check(&key), Ok(()));
 
@@ -53,13 +75,20 @@ fn reproduces_every_intermediate_value_of_the_w3c_vector() {
             proof_purpose: "assertionMethod".into(),
         },
     );
-    assert_eq!(resigned["proof"]["proofValue"], signed["proof"]["proofValue"]);
+    assert_eq!(
+        resigned["proof"]["proofValue"],
+        signed["proof"]["proofValue"]
+    );
     assert_eq!(
         resigned["proof"]["proofValue"].as_str().expect("string"),
         read_text(&format!("{dir}/sigBTC58JCS.txt")).trim()
     );
-    let signature = decode_base58btc(resigned["proof"]["proofValue"].as_str().expect("z")).expect("b58");
-    assert_eq!(hex(&signature), read_text(&format!("{dir}/sigHexJCS.txt")).trim());
+    let signature =
+        decode_base58btc(resigned["proof"]["proofValue"].as_str().expect("z")).expect("b58");
+    assert_eq!(
+        hex(&signature),
+        read_text(&format!("{dir}/sigHexJCS.txt")).trim()
+    );
     assert_eq!(resigned, signed);
 }
 
@@ -80,11 +109,19 @@ fn labels_the_derived_cases_as_expected() {
         let want = case["expected_verified"].as_bool().expect("bool");
         let got = verify(&case["input"]);
         if id == "pos-01-identity" {
-            let key = parse_did_key(case["input"]["proof"]["verificationMethod"].as_str().expect("vm"));
-            let Ok(PublicKey::Ed25519(key)) = key else { panic!("key") };
+            let key = parse_did_key(
+                case["input"]["proof"]["verificationMethod"]
+                    .as_str()
+                    .expect("vm"),
+            );
+            let Ok(PublicKey::Ed25519(key)) = key else {
+                panic!("key")
+            };
             assert_eq!(hex(&key), expected_key);
         }
-        tally.record(id, got.is_ok() == want, || format!("expected {want}, got {got:?}"));
+        tally.record(id, got.is_ok() == want, || {
+            format!("expected {want}, got {got:?}")
+        });
     }
     tally.finish();
 }

@@ -10,15 +10,23 @@ use tracecheck_core::json::{Limits, canonicalize, parse};
 fn canonicalizes_every_document_pair() {
     let manifest = read_json("jcs-rfc8785/manifest.json");
     let mut tally = Tally::new("jcs-rfc8785/testdata");
-    for name in manifest["testdata_cases_main"].as_array().expect("case list") {
+    for name in manifest["testdata_cases_main"]
+        .as_array()
+        .expect("case list")
+    {
         let name = name.as_str().expect("name");
-        let input = std::fs::read(vectors_dir().join(format!("jcs-rfc8785/testdata/input/{name}.json")))
-            .expect("input");
-        let expected = std::fs::read(vectors_dir().join(format!("jcs-rfc8785/testdata/output/{name}.json")))
-            .expect("output");
+        let input =
+            std::fs::read(vectors_dir().join(format!("jcs-rfc8785/testdata/input/{name}.json")))
+                .expect("input");
+        let expected =
+            std::fs::read(vectors_dir().join(format!("jcs-rfc8785/testdata/output/{name}.json")))
+                .expect("output");
         let got = parse(&input, Limits::DEFAULT).map(|v| canonicalize(&v));
         tally.record(name, got.as_ref() == Ok(&expected), || {
-            format!("got {:?}", got.map(|b| String::from_utf8_lossy(&b).into_owned()))
+            format!(
+                "got {:?}",
+                got.map(|b| String::from_utf8_lossy(&b).into_owned())
+            )
         });
     }
     tally.finish();
@@ -39,7 +47,9 @@ fn serialises_numbers_as_es6() {
             .ok()
             .and_then(|v| v.as_f64());
         let round_trips = reparsed == Some(number) || expected.parse::<f64>().ok() == Some(number);
-        tally.record(hex, got == expected && round_trips, || format!("got {got}, want {expected}"));
+        tally.record(hex, got == expected && round_trips, || {
+            format!("got {got}, want {expected}")
+        });
     }
     tally.finish();
 }

@@ -20,11 +20,18 @@ pub fn run(args: Args) -> super::Outcome {
         Some(text) => super::parse_date(text)?,
         None => super::today(),
     };
-    let registry = build(&DemoOptions { base_url: args.base_url, today });
+    let registry = build(&DemoOptions {
+        base_url: args.base_url,
+        today,
+    });
     registry
         .write_to(&args.out_dir)
         .map_err(|e| format!("{}: {e}", args.out_dir.display()))?;
-    eprintln!("wrote {} files to {}", registry.files.len(), args.out_dir.display());
+    eprintln!(
+        "wrote {} files to {}",
+        registry.files.len(),
+        args.out_dir.display()
+    );
     for sample in &registry.samples {
         eprintln!("  {:<22} {:?}  {}", sample.id, sample.expected, sample.code);
     }

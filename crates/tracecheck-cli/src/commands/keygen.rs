@@ -16,7 +16,8 @@ pub fn run(args: Args) -> super::Outcome {
     getrandom::getrandom(&mut seed).map_err(|e| format!("no randomness from the OS: {e}"))?;
     let key = IssuerKey::from_seed(seed);
     if let Some(path) = &args.out {
-        write_secret(path, &key.secret_multibase()).map_err(|e| format!("{}: {e}", path.display()))?;
+        write_secret(path, &key.secret_multibase())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     super::print_json(&json!({
         "did": key.did(),

@@ -22,10 +22,13 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
 
 /// Today's date in Vietnam.
 pub fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().to_offset(tracecheck_cli::demo::VIETNAM_OFFSET).date()
+    time::OffsetDateTime::now_utc()
+        .to_offset(tracecheck_cli::demo::VIETNAM_OFFSET)
+        .date()
 }
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Result<time::Date, String> {
-    tracecheck_core::time::parse_date(text).ok_or_else(|| format!("not a date (YYYY-MM-DD): {text}"))
+    tracecheck_core::time::parse_date(text)
+        .ok_or_else(|| format!("not a date (YYYY-MM-DD): {text}"))
 }

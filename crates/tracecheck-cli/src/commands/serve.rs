@@ -28,7 +28,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> super::Outcome {
-    let public_url = args.public_url.unwrap_or_else(|| format!("http://{}", args.addr));
+    let public_url = args
+        .public_url
+        .unwrap_or_else(|| format!("http://{}", args.addr));
     let registry = match &args.registry {
         Some(dir) => Registry::read_from(dir).map_err(|e| format!("{}: {e}", dir.display()))?,
         None => {
@@ -36,16 +38,30 @@ pub fn run(args: Args) -> super::Outcome {
                 Some(text) => super::parse_date(text)?,
                 None => super::today(),
             };
-            build(&DemoOptions { base_url: public_url.clone(), today })
+            build(&DemoOptions {
+                base_url: public_url.clone(),
+                today,
+            })
         }
     };
-    let dist = args.dist.join("index.html").is_file().then_some(args.dist.clone());
+    let dist = args
+        .dist
+        .join("index.html")
+        .is_file()
+        .then_some(args.dist.clone());
     if dist.is_none() {
-        eprintln!("warning: {} has no index.html; build the widget with `trunk build --release`", args.dist.display());
+        eprintln!(
+            "warning: {} has no index.html; build the widget with `trunk build --release`",
+            args.dist.display()
+        );
     }
     eprintln!("tracecheck serving on {public_url}/");
     eprintln!("  demo QR codes: {public_url}/demo");
-    let site = Site { registry, dist, public_url };
+    let site = Site {
+        registry,
+        dist,
+        public_url,
+    };
     serve(site, &args.addr, args.threads)?;
     Ok(ExitCode::SUCCESS)
 }

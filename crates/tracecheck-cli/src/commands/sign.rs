@@ -19,24 +19,35 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> super::Outcome {
-    let secret = std::fs::read_to_string(&args.key).map_err(|e| format!("{}: {e}", args.key.display()))?;
-    let key = IssuerKey::from_secret_multibase(&secret).map_err(|e| format!("bad secret key: {e:?}"))?;
+    let secret =
+        std::fs::read_to_string(&args.key).map_err(|e| format!("{}: {e}", args.key.display()))?;
+    let key =
+        IssuerKey::from_secret_multibase(&secret).map_err(|e| format!("bad secret key: {e:?}"))?;
     let bytes = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(path) => std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?,
         None => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| e.to_string())?;
             bytes
         }
     };
-    let credential = parse(&bytes, Limits::DEFAULT).map_err(|e| format!("not acceptable JSON: {e:?}"))?;
-    let envelope = read_envelope(&credential).map_err(|e| format!("not a VC 2.0 credential: {e:?}"))?;
+    let credential =
+        parse(&bytes, Limits::DEFAULT).map_err(|e| format!("not acceptable JSON: {e:?}"))?;
+    let envelope =
+        read_envelope(&credential).map_err(|e| format!("not a VC 2.0 credential: {e:?}"))?;
     // A proof by a key that is not the issuer's would never verify.
     if envelope.issuer != key.did() {
-        return Err(format!("the credential's issuer is {}, but the key is {}", envelope.issuer, key.did()));
+        return Err(format!(
+            "the credential's issuer is {}, but the key is {}",
+            envelope.issuer,
+            key.did()
+        ));
     }
     let created = match &args.created {
-        Some(text) => tracecheck_core::time::parse_timestamp(text).ok_or_else(|| format!("not an RFC 3339 time: {text}"))?,
+        Some(text) => tracecheck_core::time::parse_timestamp(text)
+            .ok_or_else(|| format!("not an RFC 3339 time: {text}"))?,
         None => time::OffsetDateTime::now_utc(),
     };
     super::print_json(&key.sign(&credential, created))?;

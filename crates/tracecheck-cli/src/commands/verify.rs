@@ -49,14 +49,21 @@ pub fn run(args: Args) -> super::Outcome {
     }
     let fetcher = HttpFetcher::default();
     let now = match &args.at {
-        Some(text) => tracecheck_core::time::parse_timestamp(text).ok_or_else(|| format!("not an RFC 3339 time: {text}"))?,
+        Some(text) => tracecheck_core::time::parse_timestamp(text)
+            .ok_or_else(|| format!("not an RFC 3339 time: {text}"))?,
         None => time::OffsetDateTime::now_utc(),
     };
     let config = match &args.registry {
         Some(registry) => Some(fetch_json(&fetcher, &join(registry, "/config.json")?)?),
         None => None,
     };
-    let setting = |key: &str| config.as_ref().and_then(|c| c.get(key)).and_then(Value::as_str).map(str::to_owned);
+    let setting = |key: &str| {
+        config
+            .as_ref()
+            .and_then(|c| c.get(key))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
     let root = args
         .root
         .clone()
@@ -73,9 +80,18 @@ pub fn run(args: Args) -> super::Outcome {
     };
 
     let mut ctx = Context::new(now, trust);
-    ctx.languages = args.lang.split(',').map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect();
+    ctx.languages = args
+        .lang
+        .split(',')
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
     ctx.default_resolver = args.registry.clone().or_else(|| setting("defaultResolver"));
-    if let Some(origin) = ctx.default_resolver.as_deref().and_then(|r| WebUrl::parse(r).ok()) {
+    if let Some(origin) = ctx
+        .default_resolver
+        .as_deref()
+        .and_then(|r| WebUrl::parse(r).ok())
+    {
         ctx.policy.http_origins.push(origin.origin());
     }
     let report = match (&args.code, &args.credential) {
@@ -92,14 +108,20 @@ pub fn run(args: Args) -> super::Outcome {
 
 fn join(base: &str, path: &str) -> Result<String, String> {
     let base = WebUrl::parse(base).map_err(|_| format!("not an http(s) URL: {base}"))?;
-    base.join(path).map(|u| u.to_string()).map_err(|_| format!("bad path: {path}"))
+    base.join(path)
+        .map(|u| u.to_string())
+        .map_err(|_| format!("bad path: {path}"))
 }
 
 /// Reads a file, or fetches an http(s) URL.
 fn read_location(fetcher: &HttpFetcher, location: &str) -> Result<Vec<u8>, String> {
     if location.starts_with("http://") || location.starts_with("https://") {
-        let request = Request { url: location.to_owned(), accept: accept::CREDENTIAL };
-        let response = pollster::block_on(fetcher.fetch(request)).map_err(|e| format!("{location}: {e:?}"))?;
+        let request = Request {
+            url: location.to_owned(),
+            accept: accept::CREDENTIAL,
+        };
+        let response =
+            pollster::block_on(fetcher.fetch(request)).map_err(|e| format!("{location}: {e:?}"))?;
         if response.status != 200 {
             return Err(format!("{location}: HTTP {}", response.status));
         }

@@ -70,14 +70,46 @@ impl Actors {
                 "Văn phòng Truy xuất nguồn gốc tỉnh Hưng Yên (dữ liệu mẫu)",
                 "Hưng Yên Provincial Traceability Office (demo)",
             ),
-            longan: Actor::new("longan-coop", "Hợp tác xã Nhãn lồng Phố Hiến (dữ liệu mẫu)", "Phố Hiến Longan Cooperative (demo)"),
-            chicken: Actor::new("dong-tao-farm", "Trang trại Gà Đông Tảo Khoái Châu (dữ liệu mẫu)", "Khoái Châu Đông Tảo Chicken Farm (demo)"),
-            honey: Actor::new("honey-coop", "Hợp tác xã Ong mật Tiên Lữ (dữ liệu mẫu)", "Tiên Lữ Beekeeping Cooperative (demo)"),
-            pharma: Actor::new("pho-hien-pharma", "Công ty CP Dược liệu Phố Hiến (dữ liệu mẫu)", "Phố Hiến Herbal Pharmaceuticals JSC (demo)"),
-            certifier: Actor::new("conformity-centre", "Trung tâm Chứng nhận Phù hợp (dữ liệu mẫu)", "Conformity Certification Centre (demo)"),
-            ocop: Actor::new("ocop-council", "Hội đồng đánh giá OCOP tỉnh Hưng Yên (dữ liệu mẫu)", "Hưng Yên Provincial OCOP Council (demo)"),
-            gmp: Actor::new("gmp-inspectorate", "Đoàn đánh giá GMP (dữ liệu mẫu)", "GMP Inspection Body (demo)"),
-            rogue: Actor::new("rogue", "Hợp tác xã Nhãn lồng Hưng Yên Xanh", "Green Hưng Yên Longan Cooperative"),
+            longan: Actor::new(
+                "longan-coop",
+                "Hợp tác xã Nhãn lồng Phố Hiến (dữ liệu mẫu)",
+                "Phố Hiến Longan Cooperative (demo)",
+            ),
+            chicken: Actor::new(
+                "dong-tao-farm",
+                "Trang trại Gà Đông Tảo Khoái Châu (dữ liệu mẫu)",
+                "Khoái Châu Đông Tảo Chicken Farm (demo)",
+            ),
+            honey: Actor::new(
+                "honey-coop",
+                "Hợp tác xã Ong mật Tiên Lữ (dữ liệu mẫu)",
+                "Tiên Lữ Beekeeping Cooperative (demo)",
+            ),
+            pharma: Actor::new(
+                "pho-hien-pharma",
+                "Công ty CP Dược liệu Phố Hiến (dữ liệu mẫu)",
+                "Phố Hiến Herbal Pharmaceuticals JSC (demo)",
+            ),
+            certifier: Actor::new(
+                "conformity-centre",
+                "Trung tâm Chứng nhận Phù hợp (dữ liệu mẫu)",
+                "Conformity Certification Centre (demo)",
+            ),
+            ocop: Actor::new(
+                "ocop-council",
+                "Hội đồng đánh giá OCOP tỉnh Hưng Yên (dữ liệu mẫu)",
+                "Hưng Yên Provincial OCOP Council (demo)",
+            ),
+            gmp: Actor::new(
+                "gmp-inspectorate",
+                "Đoàn đánh giá GMP (dữ liệu mẫu)",
+                "GMP Inspection Body (demo)",
+            ),
+            rogue: Actor::new(
+                "rogue",
+                "Hợp tác xã Nhãn lồng Hưng Yên Xanh",
+                "Green Hưng Yên Longan Cooperative",
+            ),
         }
     }
 }

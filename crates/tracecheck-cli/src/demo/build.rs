@@ -54,7 +54,12 @@ pub fn address(street: &str, locality: &str, region: &str) -> Value {
 }
 
 /// A facility with its GLN and coordinates.
-pub fn place(name: (&str, &str), gln: String, address: Value, (latitude, longitude): (f64, f64)) -> Value {
+pub fn place(
+    name: (&str, &str),
+    gln: String,
+    address: Value,
+    (latitude, longitude): (f64, f64),
+) -> Value {
     json!({
         "type": ["Facility"],
         "id": format!("https://id.gs1.org/414/{gln}"),
@@ -76,7 +81,9 @@ pub fn event(
     outputs: &[(&str, &str)],
 ) -> Value {
     let items = |list: &[(&str, &str)]| -> Vec<Value> {
-        list.iter().map(|(vi, en)| json!({"name": text(vi, en)})).collect()
+        list.iter()
+            .map(|(vi, en)| json!({"name": text(vi, en)}))
+            .collect()
     };
     json!({
         "type": ["ObjectEvent"],
@@ -125,24 +132,63 @@ pub fn build(options: &DemoOptions) -> Registry {
     // The genuine products, each also answering a lot-less code (a typed EAN).
     let longan = products::longan(a, today, "NL2611");
     let longan_url = b.publish(&longan, &[dl(&longan), product_level(&longan)], None);
-    samples.push(sample(&b, "longan", "Nhãn lồng Hưng Yên: bản ghi hợp lệ", "Hưng Yên longan: a genuine record", &longan, Expectation::Verified));
+    samples.push(sample(
+        &b,
+        "longan",
+        "Nhãn lồng Hưng Yên: bản ghi hợp lệ",
+        "Hưng Yên longan: a genuine record",
+        &longan,
+        Expectation::Verified,
+    ));
     let chicken = products::chicken(a, today, "GDT2611");
     b.publish(&chicken, &[dl(&chicken), product_level(&chicken)], None);
-    samples.push(sample(&b, "chicken", "Gà Đông Tảo: bản ghi hợp lệ", "Đông Tảo chicken: a genuine record", &chicken, Expectation::Verified));
+    samples.push(sample(
+        &b,
+        "chicken",
+        "Gà Đông Tảo: bản ghi hợp lệ",
+        "Đông Tảo chicken: a genuine record",
+        &chicken,
+        Expectation::Verified,
+    ));
     let honey = products::honey(a, today, "MO2611");
     b.publish(&honey, &[dl(&honey), product_level(&honey)], None);
-    samples.push(sample(&b, "honey", "Mật ong hoa nhãn: bản ghi hợp lệ", "Longan-blossom honey: a genuine record", &honey, Expectation::Verified));
+    samples.push(sample(
+        &b,
+        "honey",
+        "Mật ong hoa nhãn: bản ghi hợp lệ",
+        "Longan-blossom honey: a genuine record",
+        &honey,
+        Expectation::Verified,
+    ));
     let medicine = products::medicine(a, today, "DPH2610", "A000123");
     b.publish(&medicine, &[dl(&medicine), product_level(&medicine)], None);
-    samples.push(sample(&b, "medicine", "Thuốc từ dược liệu: hộp có mã định danh", "Herbal medicine: a serialised box", &medicine, Expectation::Verified));
+    samples.push(sample(
+        &b,
+        "medicine",
+        "Thuốc từ dược liệu: hộp có mã định danh",
+        "Herbal medicine: a serialised box",
+        &medicine,
+        Expectation::Verified,
+    ));
 
     // Tampered: a genuine signature, then the expiry date pushed back two months.
     let tampered = products::longan(a, today, "NL2610");
     let extended = day(today, 72);
-    b.publish(&tampered, &[dl(&tampered)], Some(&move |passport: &mut Value| {
-        passport["credentialSubject"]["product"]["expiryDate"] = json!(extended);
-    }));
-    samples.push(sample(&b, "tampered", "Bản ghi bị sửa sau khi ký (hạn dùng bị kéo dài)", "Record altered after signing (expiry pushed back)", &tampered, Expectation::Counterfeit));
+    b.publish(
+        &tampered,
+        &[dl(&tampered)],
+        Some(&move |passport: &mut Value| {
+            passport["credentialSubject"]["product"]["expiryDate"] = json!(extended);
+        }),
+    );
+    samples.push(sample(
+        &b,
+        "tampered",
+        "Bản ghi bị sửa sau khi ký (hạn dùng bị kéo dài)",
+        "Record altered after signing (expiry pushed back)",
+        &tampered,
+        Expectation::Counterfeit,
+    ));
 
     // Unknown issuer: a convincing record signed by a key no trust list names.
     let mut rogue = products::longan(a, today, "HY2611");
@@ -150,7 +196,14 @@ pub fn build(options: &DemoOptions) -> Registry {
     rogue.producer = &a.rogue;
     rogue.gtin = gtin14(ROGUE_PREFIX, "00001");
     b.publish(&rogue, &[dl(&rogue)], None);
-    samples.push(sample(&b, "unknown-issuer", "Người ký không có trong danh sách tin cậy", "Signed by an issuer the trust list does not name", &rogue, Expectation::Counterfeit));
+    samples.push(sample(
+        &b,
+        "unknown-issuer",
+        "Người ký không có trong danh sách tin cậy",
+        "Signed by an issuer the trust list does not name",
+        &rogue,
+        Expectation::Counterfeit,
+    ));
 
     // Scope violation: the honey cooperative issuing a passport for a longan-company GTIN.
     let mut out_of_scope = products::longan(a, today, "SV2611");
@@ -160,7 +213,14 @@ pub fn build(options: &DemoOptions) -> Registry {
     out_of_scope.certifications.clear();
     out_of_scope.product["name"] = text("Long nhãn sấy khô", "Dried longan");
     b.publish(&out_of_scope, &[dl(&out_of_scope)], None);
-    samples.push(sample(&b, "scope-violation", "Mã GTIN ngoài phạm vi của người ký", "A GTIN outside the signer's company prefix", &out_of_scope, Expectation::Counterfeit));
+    samples.push(sample(
+        &b,
+        "scope-violation",
+        "Mã GTIN ngoài phạm vi của người ký",
+        "A GTIN outside the signer's company prefix",
+        &out_of_scope,
+        Expectation::Counterfeit,
+    ));
 
     // A producer certifying itself.
     let mut self_certified = products::chicken(a, today, "GDT2611S");
@@ -171,21 +231,44 @@ pub fn build(options: &DemoOptions) -> Registry {
         }
     }
     b.publish(&self_certified, &[dl(&self_certified)], None);
-    samples.push(sample(&b, "self-certified", "Chứng nhận VietGAP do chính nhà sản xuất tự ký", "A VietGAP certificate signed by the producer itself", &self_certified, Expectation::Counterfeit));
+    samples.push(sample(
+        &b,
+        "self-certified",
+        "Chứng nhận VietGAP do chính nhà sản xuất tự ký",
+        "A VietGAP certificate signed by the producer itself",
+        &self_certified,
+        Expectation::Counterfeit,
+    ));
 
     // Recalled: revoked, with a recall notice in the message list.
     let mut recalled = products::honey(a, today, "MO2609");
     recalled.revoked = true;
     recalled.message = Some(1);
     b.publish(&recalled, &[dl(&recalled)], None);
-    samples.push(sample(&b, "recalled", "Lô hàng bị thu hồi", "A recalled batch", &recalled, Expectation::Counterfeit));
+    samples.push(sample(
+        &b,
+        "recalled",
+        "Lô hàng bị thu hồi",
+        "A recalled batch",
+        &recalled,
+        Expectation::Counterfeit,
+    ));
 
     // A fake label reusing a genuine record's link: the GTIN does not match.
     let chicken_gtin = chicken.gtin.clone();
-    let mismatch_path = vec![("01".to_owned(), chicken_gtin.clone()), ("10".to_owned(), "GDT2611X".to_owned())];
+    let mismatch_path = vec![
+        ("01".to_owned(), chicken_gtin.clone()),
+        ("10".to_owned(), "GDT2611X".to_owned()),
+    ];
     b.link(&mismatch_path, &longan_url);
     let mismatch_code = format!("{}/01/{chicken_gtin}/10/GDT2611X", b.base);
-    samples.push(Sample::new("mismatch", "Mã trên nhãn không khớp bản ghi", "The label's code does not match the record", mismatch_code, Expectation::Counterfeit));
+    samples.push(Sample::new(
+        "mismatch",
+        "Mã trên nhãn không khớp bản ghi",
+        "The label's code does not match the record",
+        mismatch_code,
+        Expectation::Counterfeit,
+    ));
 
     // An expired organic certificate.
     let mut expired = products::honey(a, today, "MO2606");
@@ -197,7 +280,14 @@ pub fn build(options: &DemoOptions) -> Registry {
         }
     }
     b.publish(&expired, &[dl(&expired)], None);
-    samples.push(sample(&b, "expired-certification", "Chứng nhận hữu cơ đã hết hạn", "An expired organic certificate", &expired, Expectation::Caution));
+    samples.push(sample(
+        &b,
+        "expired-certification",
+        "Chứng nhận hữu cơ đã hết hạn",
+        "An expired organic certificate",
+        &expired,
+        Expectation::Caution,
+    ));
 
     // The genuine longan record, reached through a host the trust list does not name.
     let alternative = alternative_base(&b.base);
@@ -235,13 +325,19 @@ pub fn build(options: &DemoOptions) -> Registry {
             "defaultResolver": b.base,
         }),
     );
-    b.registry.put_json("samples.json", &serde_json::to_value(&samples).unwrap_or_default());
+    b.registry.put_json(
+        "samples.json",
+        &serde_json::to_value(&samples).unwrap_or_default(),
+    );
     b.registry.samples = samples;
     b.registry
 }
 
 fn dl(batch: &Batch) -> Vec<(String, String)> {
-    let mut path = vec![("01".to_owned(), batch.gtin.clone()), ("10".to_owned(), batch.lot.clone())];
+    let mut path = vec![
+        ("01".to_owned(), batch.gtin.clone()),
+        ("10".to_owned(), batch.lot.clone()),
+    ];
     if let Some(serial) = &batch.serial {
         path.push(("21".into(), serial.clone()));
     }
@@ -252,8 +348,18 @@ fn product_level(batch: &Batch) -> Vec<(String, String)> {
     vec![("01".to_owned(), batch.gtin.clone())]
 }
 
-fn sample(b: &Builder, id: &str, vi: &str, en: &str, batch: &Batch, expected: Expectation) -> Sample {
-    let path: String = dl(batch).iter().map(|(ai, v)| format!("/{ai}/{v}")).collect();
+fn sample(
+    b: &Builder,
+    id: &str,
+    vi: &str,
+    en: &str,
+    batch: &Batch,
+    expected: Expectation,
+) -> Sample {
+    let path: String = dl(batch)
+        .iter()
+        .map(|(ai, v)| format!("/{ai}/{v}"))
+        .collect();
     Sample::new(id, vi, en, format!("{}{path}", b.base), expected)
 }
 
@@ -263,7 +369,11 @@ fn alternative_base(base: &str) -> String {
         return base.to_owned();
     };
     let port = url.authority.strip_prefix(url.host()).unwrap_or_default();
-    let other = if url.host() == "127.0.0.1" { "localhost" } else { "127.0.0.1" };
+    let other = if url.host() == "127.0.0.1" {
+        "localhost"
+    } else {
+        "127.0.0.1"
+    };
     format!("{}://{other}{port}", url.scheme)
 }
 
@@ -278,7 +388,11 @@ impl Builder<'_> {
         // Spread indices out so that neighbouring batches do not share a byte.
         let index = 1_000 + book.next * 37;
         book.next += 1;
-        let (list, size) = if purpose == "message" { ("message", 2) } else { ("revocation", 1) };
+        let (list, size) = if purpose == "message" {
+            ("message", 2)
+        } else {
+            ("revocation", 1)
+        };
         match (purpose, set) {
             // Message lists are written even when every status is 0.
             ("message", set) => book.messages.push((index, set.unwrap_or(0))),
@@ -337,9 +451,15 @@ impl Builder<'_> {
             "credentialStatus": [status],
             "credentialSubject": subject
         });
-        let signed = spec.certifier.key.sign(&credential, at(self.today, from, 8, 0));
+        let signed = spec
+            .certifier
+            .key
+            .sign(&credential, at(self.today, from, 8, 0));
         let bytes = serde_json::to_vec_pretty(&signed).unwrap_or_default();
-        let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let digest: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         self.registry.files.insert(path, bytes);
         let claim = json!({
             "type": ["Claim"],
@@ -359,20 +479,34 @@ impl Builder<'_> {
 
     /// Signs a batch's passport, stores it, and links it from `codes`.
     /// `tamper` changes the signed passport before it is stored.
-    fn publish(&mut self, batch: &Batch, codes: &[Vec<(String, String)>], tamper: Option<&dyn Fn(&mut Value)>) -> String {
-        let claims: Vec<Value> = batch.certifications.iter().map(|spec| self.certify(spec, &batch.gtin)).collect();
+    fn publish(
+        &mut self,
+        batch: &Batch,
+        codes: &[Vec<(String, String)>],
+        tamper: Option<&dyn Fn(&mut Value)>,
+    ) -> String {
+        let claims: Vec<Value> = batch
+            .certifications
+            .iter()
+            .map(|spec| self.certify(spec, &batch.gtin))
+            .collect();
         let path = format!("credentials/passports/{}.json", sanitize(&batch.slug));
         let url = self.url(&path);
-        let mut status = vec![self.status_entry(batch.producer, "revocation", Some(u8::from(batch.revoked)))];
+        let mut status =
+            vec![self.status_entry(batch.producer, "revocation", Some(u8::from(batch.revoked)))];
         if let Some(message) = batch.message {
             status.push(self.status_entry(batch.producer, "message", Some(message)));
         }
-        let item_path: String = dl(batch).iter().map(|(ai, v)| format!("/{ai}/{v}")).collect();
+        let item_path: String = dl(batch)
+            .iter()
+            .map(|(ai, v)| format!("/{ai}/{v}"))
+            .collect();
         let mut product = batch.product.clone();
         product["type"] = json!(["Product"]);
         product["id"] = json!(format!("https://id.gs1.org{item_path}"));
         product["registeredId"] = json!(batch.gtin);
-        product["idScheme"] = json!({"type": ["IdentifierScheme"], "id": "https://id.gs1.org/01/", "name": "GTIN"});
+        product["idScheme"] =
+            json!({"type": ["IdentifierScheme"], "id": "https://id.gs1.org/01/", "name": "GTIN"});
         product["batchNumber"] = json!(batch.lot);
         if let Some(serial) = &batch.serial {
             product["serialNumber"] = json!(serial);
@@ -414,9 +548,15 @@ impl Builder<'_> {
 
     /// Writes the linkset that answers `code` with `passport_url`.
     fn link(&mut self, code: &[(String, String)], passport_url: &str) {
-        let key: String = code.iter().map(|(ai, v)| format!("/{ai}/{}", sanitize(v))).collect();
+        let key: String = code
+            .iter()
+            .map(|(ai, v)| format!("/{ai}/{}", sanitize(v)))
+            .collect();
         let anchor: String = code.iter().map(|(ai, v)| format!("/{ai}/{v}")).collect();
-        let gtin_path = format!("/01/{}", code.first().map(|(_, v)| v.as_str()).unwrap_or_default());
+        let gtin_path = format!(
+            "/01/{}",
+            code.first().map(|(_, v)| v.as_str()).unwrap_or_default()
+        );
         let linkset = json!({"linkset": [{
             "anchor": format!("{}{anchor}", self.base),
             DPP_RELATION: [{
@@ -432,7 +572,8 @@ impl Builder<'_> {
                 "hreflang": ["vi"]
             }]
         }]});
-        self.registry.put_json(&format!("{LINKSET_DIR}{key}.json"), &linkset);
+        self.registry
+            .put_json(&format!("{LINKSET_DIR}{key}.json"), &linkset);
     }
 
     fn write_status_lists(&mut self) {
@@ -448,7 +589,9 @@ impl Builder<'_> {
         ];
         let issued = at(self.today, -1, 0, 0);
         for actor in actors {
-            let Some(book) = self.books.get(actor.slug) else { continue };
+            let Some(book) = self.books.get(actor.slug) else {
+                continue;
+            };
             let mut lists = vec![("revocation", 1, book.revoked.clone())];
             if !book.messages.is_empty() {
                 lists.push(("message", 2, book.messages.clone()));
@@ -456,7 +599,8 @@ impl Builder<'_> {
             for (purpose, size, set) in lists {
                 let path = format!("status/{}/{purpose}.json", actor.slug);
                 let url = self.url(&path);
-                let encoded = tracecheck_core::issue::encode_status_list(&set, size, STATUS_ENTRIES);
+                let encoded =
+                    tracecheck_core::issue::encode_status_list(&set, size, STATUS_ENTRIES);
                 let credential = json!({
                     "@context": [VC_CONTEXT],
                     "type": ["VerifiableCredential", "BitstringStatusListCredential"],
@@ -489,7 +633,9 @@ impl Builder<'_> {
             json!({"id": actor.did(), "name": actor.name(), "roles": ["certifier"],
                    "schemes": schemes, "validFrom": listed_from, "validUntil": listed_until})
         };
-        let resolver_host = WebUrl::parse(&self.base).map(|u| u.authority).unwrap_or_default();
+        let resolver_host = WebUrl::parse(&self.base)
+            .map(|u| u.authority)
+            .unwrap_or_default();
         let credential = json!({
             "@context": [VC_CONTEXT, TRACECHECK_CONTEXT],
             "type": ["VerifiableCredential", "TraceTrustList"],

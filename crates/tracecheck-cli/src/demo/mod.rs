@@ -42,10 +42,16 @@ pub(crate) fn at(today: Date, days: i64, hour: u8, minute: u8) -> OffsetDateTime
 /// `YYYY-MM-DD`, `days` after the reference date.
 pub(crate) fn day(today: Date, days: i64) -> String {
     let date = today + time::Duration::days(days);
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
 }
 
 /// RFC 3339 with the Vietnam offset, as the records write event times.
 pub(crate) fn stamp(at: OffsetDateTime) -> String {
-    at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    at.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
 }

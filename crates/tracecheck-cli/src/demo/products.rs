@@ -63,7 +63,12 @@ pub const PHARMA_PREFIX: &str = "8935004";
 /// Used only by the rogue issuer.
 pub const ROGUE_PREFIX: &str = "8935009";
 
-fn vietgap<'a>(a: &'a Actors, holder: &'a Actor, number: &str, valid_days: (i64, i64)) -> CertSpec<'a> {
+fn vietgap<'a>(
+    a: &'a Actors,
+    holder: &'a Actor,
+    number: &str,
+    valid_days: (i64, i64),
+) -> CertSpec<'a> {
     CertSpec {
         slug: format!("vietgap-{number}"),
         certifier: &a.certifier,
@@ -99,15 +104,25 @@ pub fn longan<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
         (20.6412, 106.0718),
     );
     let packing = place(
-        ("Xưởng sơ chế và đóng gói Phố Hiến", "Phố Hiến packing house"),
+        (
+            "Xưởng sơ chế và đóng gói Phố Hiến",
+            "Phố Hiến packing house",
+        ),
         gln(LONGAN_PREFIX, "00020"),
         address("Đường Nguyễn Văn Linh", "Phường Phố Hiến", "Tỉnh Hưng Yên"),
         (20.6558, 106.0551),
     );
     let store = place(
-        ("Siêu thị Thực phẩm Sạch Cầu Giấy (dữ liệu mẫu)", "Cầu Giấy Fresh Food supermarket (demo)"),
+        (
+            "Siêu thị Thực phẩm Sạch Cầu Giấy (dữ liệu mẫu)",
+            "Cầu Giấy Fresh Food supermarket (demo)",
+        ),
         "8935099000016".into(),
-        address("Đường Trần Thái Tông", "Phường Cầu Giấy", "Thành phố Hà Nội"),
+        address(
+            "Đường Trần Thái Tông",
+            "Phường Cầu Giấy",
+            "Thành phố Hà Nội",
+        ),
         (21.0335, 105.7905),
     );
     let p = &a.longan;
@@ -130,23 +145,84 @@ pub fn longan<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
             "producedAtFacility": orchard,
         }),
         events: vec![
-            event("harvesting", super::at(today, -2, 5, 30), &orchard, p,
-                ("Thu hái nhãn vào sáng sớm, chọn chùm chín đều.", "Longan picked at dawn, evenly ripe bunches only."),
-                &[], &[("Nhãn tươi nguyên chùm, 1.200 kg", "Fresh longan on the bunch, 1,200 kg")]),
-            event("sorting", super::at(today, -2, 9, 0), &packing, p,
-                ("Phân loại, cắt cuống, rửa và làm ráo.", "Sorted, trimmed, washed and dried."),
-                &[("Nhãn tươi nguyên chùm, 1.200 kg", "Fresh longan on the bunch, 1,200 kg")],
-                &[("Nhãn loại 1, 1.050 kg", "Grade 1 longan, 1,050 kg")]),
-            event("packing", super::at(today, -2, 13, 15), &packing, p,
-                ("Đóng hộp 1 kg, dán tem truy xuất lô.", "Packed in 1 kg boxes and labelled with the lot's trace code."),
+            event(
+                "harvesting",
+                super::at(today, -2, 5, 30),
+                &orchard,
+                p,
+                (
+                    "Thu hái nhãn vào sáng sớm, chọn chùm chín đều.",
+                    "Longan picked at dawn, evenly ripe bunches only.",
+                ),
+                &[],
+                &[(
+                    "Nhãn tươi nguyên chùm, 1.200 kg",
+                    "Fresh longan on the bunch, 1,200 kg",
+                )],
+            ),
+            event(
+                "sorting",
+                super::at(today, -2, 9, 0),
+                &packing,
+                p,
+                (
+                    "Phân loại, cắt cuống, rửa và làm ráo.",
+                    "Sorted, trimmed, washed and dried.",
+                ),
+                &[(
+                    "Nhãn tươi nguyên chùm, 1.200 kg",
+                    "Fresh longan on the bunch, 1,200 kg",
+                )],
                 &[("Nhãn loại 1, 1.050 kg", "Grade 1 longan, 1,050 kg")],
-                &[("1.000 hộp nhãn 1 kg", "1,000 boxes of 1 kg")]),
-            event("storing", super::at(today, -2, 15, 0), &packing, p,
-                ("Bảo quản lạnh 6 °C trước khi xuất hàng.", "Cold storage at 6 °C before dispatch."), &[], &[]),
-            event("shipping", super::at(today, -1, 4, 0), &packing, p,
-                ("Xe lạnh vận chuyển về Hà Nội.", "Refrigerated truck to Hà Nội."), &[], &[]),
-            event("receiving", super::at(today, -1, 7, 30), &store, p,
-                ("Siêu thị nhận hàng, kiểm tra nhiệt độ 7 °C.", "Received by the supermarket; 7 °C on arrival."), &[], &[]),
+            ),
+            event(
+                "packing",
+                super::at(today, -2, 13, 15),
+                &packing,
+                p,
+                (
+                    "Đóng hộp 1 kg, dán tem truy xuất lô.",
+                    "Packed in 1 kg boxes and labelled with the lot's trace code.",
+                ),
+                &[("Nhãn loại 1, 1.050 kg", "Grade 1 longan, 1,050 kg")],
+                &[("1.000 hộp nhãn 1 kg", "1,000 boxes of 1 kg")],
+            ),
+            event(
+                "storing",
+                super::at(today, -2, 15, 0),
+                &packing,
+                p,
+                (
+                    "Bảo quản lạnh 6 °C trước khi xuất hàng.",
+                    "Cold storage at 6 °C before dispatch.",
+                ),
+                &[],
+                &[],
+            ),
+            event(
+                "shipping",
+                super::at(today, -1, 4, 0),
+                &packing,
+                p,
+                (
+                    "Xe lạnh vận chuyển về Hà Nội.",
+                    "Refrigerated truck to Hà Nội.",
+                ),
+                &[],
+                &[],
+            ),
+            event(
+                "receiving",
+                super::at(today, -1, 7, 30),
+                &store,
+                p,
+                (
+                    "Siêu thị nhận hàng, kiểm tra nhiệt độ 7 °C.",
+                    "Received by the supermarket; 7 °C on arrival.",
+                ),
+                &[],
+                &[],
+            ),
         ],
         certifications: vec![
             vietgap(a, p, "VG-HY-2025-0147", (-200, 530)),
@@ -167,9 +243,16 @@ pub fn chicken<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
         (20.8195, 105.9839),
     );
     let abattoir = place(
-        ("Cơ sở giết mổ gia cầm Khoái Châu", "Khoái Châu poultry abattoir"),
+        (
+            "Cơ sở giết mổ gia cầm Khoái Châu",
+            "Khoái Châu poultry abattoir",
+        ),
         gln(CHICKEN_PREFIX, "00020"),
-        address("Cụm công nghiệp Khoái Châu", "Xã Khoái Châu", "Tỉnh Hưng Yên"),
+        address(
+            "Cụm công nghiệp Khoái Châu",
+            "Xã Khoái Châu",
+            "Tỉnh Hưng Yên",
+        ),
         (20.8343, 105.9700),
     );
     let p = &a.chicken;
@@ -192,19 +275,75 @@ pub fn chicken<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
             "producedAtFacility": farm,
         }),
         events: vec![
-            event("raising", super::at(today, -245, 8, 0), &farm, p,
-                ("Nuôi thả vườn, thức ăn ngô và thóc tự trồng.", "Free-range, fed on home-grown maize and paddy rice."),
-                &[("Gà con Đông Tảo 1 ngày tuổi, đàn 120 con", "Day-old Đông Tảo chicks, flock of 120")], &[]),
-            event("inspecting", super::at(today, -2, 9, 0), &farm, p,
-                ("Thú y kiểm tra sức khỏe đàn trước khi xuất chuồng.", "Veterinary health check before leaving the farm."), &[], &[]),
-            event("slaughtering", super::at(today, -1, 4, 30), &abattoir, p,
-                ("Giết mổ, làm sạch theo quy trình có kiểm soát thú y.", "Slaughtered and dressed under veterinary control."),
-                &[("Gà Đông Tảo sống, 40 con", "Live Đông Tảo chickens, 40 birds")],
-                &[("Gà nguyên con làm sạch, 40 con", "Dressed whole chickens, 40 birds")]),
-            event("packing", super::at(today, -1, 7, 0), &abattoir, p,
-                ("Đóng túi hút chân không, ướp lạnh 2 °C.", "Vacuum packed and chilled to 2 °C."), &[], &[]),
-            event("shipping", super::at(today, -1, 10, 0), &abattoir, p,
-                ("Giao bằng xe lạnh tới cửa hàng.", "Delivered to shops by refrigerated van."), &[], &[]),
+            event(
+                "raising",
+                super::at(today, -245, 8, 0),
+                &farm,
+                p,
+                (
+                    "Nuôi thả vườn, thức ăn ngô và thóc tự trồng.",
+                    "Free-range, fed on home-grown maize and paddy rice.",
+                ),
+                &[(
+                    "Gà con Đông Tảo 1 ngày tuổi, đàn 120 con",
+                    "Day-old Đông Tảo chicks, flock of 120",
+                )],
+                &[],
+            ),
+            event(
+                "inspecting",
+                super::at(today, -2, 9, 0),
+                &farm,
+                p,
+                (
+                    "Thú y kiểm tra sức khỏe đàn trước khi xuất chuồng.",
+                    "Veterinary health check before leaving the farm.",
+                ),
+                &[],
+                &[],
+            ),
+            event(
+                "slaughtering",
+                super::at(today, -1, 4, 30),
+                &abattoir,
+                p,
+                (
+                    "Giết mổ, làm sạch theo quy trình có kiểm soát thú y.",
+                    "Slaughtered and dressed under veterinary control.",
+                ),
+                &[(
+                    "Gà Đông Tảo sống, 40 con",
+                    "Live Đông Tảo chickens, 40 birds",
+                )],
+                &[(
+                    "Gà nguyên con làm sạch, 40 con",
+                    "Dressed whole chickens, 40 birds",
+                )],
+            ),
+            event(
+                "packing",
+                super::at(today, -1, 7, 0),
+                &abattoir,
+                p,
+                (
+                    "Đóng túi hút chân không, ướp lạnh 2 °C.",
+                    "Vacuum packed and chilled to 2 °C.",
+                ),
+                &[],
+                &[],
+            ),
+            event(
+                "shipping",
+                super::at(today, -1, 10, 0),
+                &abattoir,
+                p,
+                (
+                    "Giao bằng xe lạnh tới cửa hàng.",
+                    "Delivered to shops by refrigerated van.",
+                ),
+                &[],
+                &[],
+            ),
         ],
         certifications: vec![
             CertSpec {
@@ -228,7 +367,10 @@ pub fn honey<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
         (20.6649, 106.1322),
     );
     let workshop = place(
-        ("Xưởng lọc và đóng chai mật ong Tiên Lữ", "Tiên Lữ honey filtering and bottling workshop"),
+        (
+            "Xưởng lọc và đóng chai mật ong Tiên Lữ",
+            "Tiên Lữ honey filtering and bottling workshop",
+        ),
         gln(HONEY_PREFIX, "00020"),
         address("Thôn Hải Triều", "Xã Tiên Lữ", "Tỉnh Hưng Yên"),
         (20.6672, 106.1351),
@@ -253,19 +395,66 @@ pub fn honey<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
             "producedAtFacility": apiary,
         }),
         events: vec![
-            event("harvesting", super::at(today, -24, 6, 0), &apiary, p,
-                ("Quay mật từ 300 đàn ong trong mùa hoa nhãn.", "Honey extracted from 300 hives during the longan bloom."),
-                &[], &[("Mật ong thô, 900 kg", "Raw honey, 900 kg")]),
-            event("processing", super::at(today, -22, 8, 0), &workshop, p,
-                ("Lọc, hạ thủy phần bằng phương pháp sấy lạnh.", "Filtered; moisture lowered by cold drying."),
-                &[("Mật ong thô, 900 kg", "Raw honey, 900 kg")], &[("Mật ong thành phẩm, 860 kg", "Finished honey, 860 kg")]),
-            event("inspecting", super::at(today, -21, 14, 0), &workshop, p,
-                ("Kiểm nghiệm: độ ẩm 18,6%, không phát hiện kháng sinh.", "Lab test: moisture 18.6%, no antibiotics detected."), &[], &[]),
-            event("packing", super::at(today, -20, 9, 0), &workshop, p,
-                ("Đóng chai thủy tinh 500 ml, niêm phong.", "Filled into sealed 500 ml glass bottles."),
-                &[("Mật ong thành phẩm, 860 kg", "Finished honey, 860 kg")], &[("1.200 chai 500 ml", "1,200 bottles of 500 ml")]),
-            event("shipping", super::at(today, -6, 8, 0), &workshop, p,
-                ("Giao cho nhà phân phối tại Hà Nội.", "Shipped to a distributor in Hà Nội."), &[], &[]),
+            event(
+                "harvesting",
+                super::at(today, -24, 6, 0),
+                &apiary,
+                p,
+                (
+                    "Quay mật từ 300 đàn ong trong mùa hoa nhãn.",
+                    "Honey extracted from 300 hives during the longan bloom.",
+                ),
+                &[],
+                &[("Mật ong thô, 900 kg", "Raw honey, 900 kg")],
+            ),
+            event(
+                "processing",
+                super::at(today, -22, 8, 0),
+                &workshop,
+                p,
+                (
+                    "Lọc, hạ thủy phần bằng phương pháp sấy lạnh.",
+                    "Filtered; moisture lowered by cold drying.",
+                ),
+                &[("Mật ong thô, 900 kg", "Raw honey, 900 kg")],
+                &[("Mật ong thành phẩm, 860 kg", "Finished honey, 860 kg")],
+            ),
+            event(
+                "inspecting",
+                super::at(today, -21, 14, 0),
+                &workshop,
+                p,
+                (
+                    "Kiểm nghiệm: độ ẩm 18,6%, không phát hiện kháng sinh.",
+                    "Lab test: moisture 18.6%, no antibiotics detected.",
+                ),
+                &[],
+                &[],
+            ),
+            event(
+                "packing",
+                super::at(today, -20, 9, 0),
+                &workshop,
+                p,
+                (
+                    "Đóng chai thủy tinh 500 ml, niêm phong.",
+                    "Filled into sealed 500 ml glass bottles.",
+                ),
+                &[("Mật ong thành phẩm, 860 kg", "Finished honey, 860 kg")],
+                &[("1.200 chai 500 ml", "1,200 bottles of 500 ml")],
+            ),
+            event(
+                "shipping",
+                super::at(today, -6, 8, 0),
+                &workshop,
+                p,
+                (
+                    "Giao cho nhà phân phối tại Hà Nội.",
+                    "Shipped to a distributor in Hà Nội.",
+                ),
+                &[],
+                &[],
+            ),
         ],
         certifications: vec![
             CertSpec {
@@ -289,9 +478,16 @@ pub fn honey<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
 pub fn medicine<'a>(a: &'a Actors, today: Date, lot: &str, serial: &str) -> Batch<'a> {
     let gtin = gtin14(PHARMA_PREFIX, "00001");
     let plant = place(
-        ("Nhà máy Dược liệu Phố Hiến", "Phố Hiến herbal medicine plant"),
+        (
+            "Nhà máy Dược liệu Phố Hiến",
+            "Phố Hiến herbal medicine plant",
+        ),
         gln(PHARMA_PREFIX, "00010"),
-        address("Khu công nghiệp Phố Nối A", "Phường Mỹ Hào", "Tỉnh Hưng Yên"),
+        address(
+            "Khu công nghiệp Phố Nối A",
+            "Phường Mỹ Hào",
+            "Tỉnh Hưng Yên",
+        ),
         (20.9425, 106.0575),
     );
     let p = &a.pharma;
@@ -314,21 +510,69 @@ pub fn medicine<'a>(a: &'a Actors, today: Date, lot: &str, serial: &str) -> Batc
             "producedAtFacility": plant,
         }),
         events: vec![
-            event("receiving", super::at(today, -60, 9, 0), &plant, p,
-                ("Nhận long nhãn sấy khô từ HTX Nhãn lồng Phố Hiến, kiểm tra dược liệu đầu vào.",
-                 "Dried longan received from the Phố Hiến Longan Cooperative; incoming herbs tested."),
-                &[("Long nhãn sấy khô, lô LN2609, 200 kg", "Dried longan, lot LN2609, 200 kg")], &[]),
-            event("processing", super::at(today, -45, 8, 0), &plant, p,
-                ("Chiết xuất và cô đặc dược liệu.", "Herbal extraction and concentration."),
-                &[("Long nhãn, táo nhân, lạc tiên", "Dried longan, jujube seed, passion-flower")],
-                &[("Cao dược liệu, 38 kg", "Herbal extract, 38 kg")]),
-            event("processing", super::at(today, -40, 8, 0), &plant, p,
-                ("Đóng nang, ép vỉ, đóng hộp; in mã định danh từng hộp.", "Encapsulated, blistered and boxed; a unique code printed on every box."),
-                &[("Cao dược liệu, 38 kg", "Herbal extract, 38 kg")], &[("20.000 hộp", "20,000 boxes")]),
-            event("inspecting", super::at(today, -35, 14, 0), &plant, p,
-                ("Kiểm nghiệm thành phẩm đạt tiêu chuẩn cơ sở; xuất xưởng.", "Finished-product QC passed; batch released."), &[], &[]),
-            event("shipping", super::at(today, -20, 8, 0), &plant, p,
-                ("Phân phối tới nhà thuốc.", "Distributed to pharmacies."), &[], &[]),
+            event(
+                "receiving",
+                super::at(today, -60, 9, 0),
+                &plant,
+                p,
+                (
+                    "Nhận long nhãn sấy khô từ HTX Nhãn lồng Phố Hiến, kiểm tra dược liệu đầu vào.",
+                    "Dried longan received from the Phố Hiến Longan Cooperative; incoming herbs tested.",
+                ),
+                &[(
+                    "Long nhãn sấy khô, lô LN2609, 200 kg",
+                    "Dried longan, lot LN2609, 200 kg",
+                )],
+                &[],
+            ),
+            event(
+                "processing",
+                super::at(today, -45, 8, 0),
+                &plant,
+                p,
+                (
+                    "Chiết xuất và cô đặc dược liệu.",
+                    "Herbal extraction and concentration.",
+                ),
+                &[(
+                    "Long nhãn, táo nhân, lạc tiên",
+                    "Dried longan, jujube seed, passion-flower",
+                )],
+                &[("Cao dược liệu, 38 kg", "Herbal extract, 38 kg")],
+            ),
+            event(
+                "processing",
+                super::at(today, -40, 8, 0),
+                &plant,
+                p,
+                (
+                    "Đóng nang, ép vỉ, đóng hộp; in mã định danh từng hộp.",
+                    "Encapsulated, blistered and boxed; a unique code printed on every box.",
+                ),
+                &[("Cao dược liệu, 38 kg", "Herbal extract, 38 kg")],
+                &[("20.000 hộp", "20,000 boxes")],
+            ),
+            event(
+                "inspecting",
+                super::at(today, -35, 14, 0),
+                &plant,
+                p,
+                (
+                    "Kiểm nghiệm thành phẩm đạt tiêu chuẩn cơ sở; xuất xưởng.",
+                    "Finished-product QC passed; batch released.",
+                ),
+                &[],
+                &[],
+            ),
+            event(
+                "shipping",
+                super::at(today, -20, 8, 0),
+                &plant,
+                p,
+                ("Phân phối tới nhà thuốc.", "Distributed to pharmacies."),
+                &[],
+                &[],
+            ),
         ],
         certifications: vec![CertSpec {
             slug: "gmp-GMP-WHO-2024-0415".into(),

@@ -27,7 +27,8 @@ pub struct Site {
 
 /// Serves `site` on `addr` with a few worker threads until the process ends.
 pub fn run(site: Site, addr: &str, threads: usize) -> Result<(), String> {
-    let server = tiny_http::Server::http(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let server =
+        tiny_http::Server::http(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let server = Arc::new(server);
     let site = Arc::new(site);
     let workers: Vec<_> = (0..threads.max(1))
@@ -55,7 +56,10 @@ fn respond(site: &Site, request: tiny_http::Request) {
         .map(|h| h.value.as_str().to_owned())
         .unwrap_or_default();
     let head = *request.method() == tiny_http::Method::Head;
-    let answer = if matches!(request.method(), tiny_http::Method::Get | tiny_http::Method::Head) {
+    let answer = if matches!(
+        request.method(),
+        tiny_http::Method::Get | tiny_http::Method::Head
+    ) {
         route(site, request.url(), &accept)
     } else {
         Answer::text(405, "method not allowed")

@@ -52,7 +52,11 @@ pub fn qr_svg(site: &Site, id: &str) -> Answer {
     let Ok(code) = QrCode::new(sample.code.as_bytes()) else {
         return Answer::text(500, "code too long for a QR symbol");
     };
-    let image = code.render::<svg::Color>().min_dimensions(180, 180).quiet_zone(true).build();
+    let image = code
+        .render::<svg::Color>()
+        .min_dimensions(180, 180)
+        .quiet_zone(true)
+        .build();
     Answer {
         status: 200,
         headers: vec![

@@ -50,7 +50,11 @@ impl Answer {
 
     fn problem(status: u16, title: &str) -> Answer {
         let body = serde_json::json!({"status": status, "title": title});
-        Answer::json(status, "application/problem+json", serde_json::to_vec(&body).unwrap_or_default())
+        Answer::json(
+            status,
+            "application/problem+json",
+            serde_json::to_vec(&body).unwrap_or_default(),
+        )
     }
 
     /// An HTML page with the app's security headers.
@@ -79,18 +83,29 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
     if looks_like_digital_link(path) {
         let wants_linkset = accept.contains("application/linkset+json")
             || query.split('&').any(|p| p == "linkType=all");
-        return if wants_linkset { linkset(site, raw_url) } else { app_shell(site) };
+        return if wants_linkset {
+            linkset(site, raw_url)
+        } else {
+            app_shell(site)
+        };
     }
     match path {
         "/demo" | "/demo/" => pages::demo_page(site),
         "/demo.css" => pages::demo_css(),
         _ => {
-            if let Some(id) = path.strip_prefix("/demo/qr/").and_then(|p| p.strip_suffix(".svg")) {
+            if let Some(id) = path
+                .strip_prefix("/demo/qr/")
+                .and_then(|p| p.strip_suffix(".svg"))
+            {
                 return pages::qr_svg(site, id);
             }
             let key = &path[1..];
             if let Some(bytes) = site.registry.files.get(key) {
-                let kind = if key.starts_with("credentials/") { "application/vc+ld+json" } else { "application/json" };
+                let kind = if key.starts_with("credentials/") {
+                    "application/vc+ld+json"
+                } else {
+                    "application/json"
+                };
                 return Answer::json(200, kind, bytes.clone());
             }
             static_file(site, path)
@@ -101,7 +116,11 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
 /// `/01/…`, `/414/…`: a numeric first segment is a GS1 key, valid or not
 /// (a broken code still opens the widget, which explains what is wrong).
 fn looks_like_digital_link(path: &str) -> bool {
-    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+    let first = path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
     first.len() >= 2 && first.bytes().all(|b| b.is_ascii_digit()) && path.matches('/').count() >= 2
 }
 
@@ -110,7 +129,11 @@ fn linkset(site: &Site, raw_url: &str) -> Answer {
         return Answer::problem(400, "not a valid GS1 Digital Link URI");
     };
     // The key and its qualifiers pick the record; query attributes do not.
-    let qualifiers = code.elements.first().and_then(|e| ai_spec(&e.ai)).map_or(&[][..], |s| s.qualifiers);
+    let qualifiers = code
+        .elements
+        .first()
+        .and_then(|e| ai_spec(&e.ai))
+        .map_or(&[][..], |s| s.qualifiers);
     let path: Vec<(String, String)> = code
         .elements
         .iter()
@@ -125,7 +148,11 @@ fn linkset(site: &Site, raw_url: &str) -> Answer {
 }
 
 fn app_shell(site: &Site) -> Answer {
-    match site.dist.as_ref().and_then(|dist| std::fs::read(dist.join("index.html")).ok()) {
+    match site
+        .dist
+        .as_ref()
+        .and_then(|dist| std::fs::read(dist.join("index.html")).ok())
+    {
         Some(page) => Answer::html(200, page),
         None => Answer::html(
             503,
@@ -145,12 +172,20 @@ fn static_file(site: &Site, path: &str) -> Answer {
     let is_file = !relative.is_empty() && file.is_file();
     if !is_file {
         // App routes (/, /kiosk, /embed…) get the shell; missing assets a 404.
-        return if Path::new(relative).extension().is_none() { app_shell(site) } else { Answer::text(404, "not found") };
+        return if Path::new(relative).extension().is_none() {
+            app_shell(site)
+        } else {
+            Answer::text(404, "not found")
+        };
     }
     let Ok(body) = std::fs::read(&file) else {
         return Answer::text(404, "not found");
     };
-    let content_type = match file.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    let content_type = match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" => return Answer::html(200, body),
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",

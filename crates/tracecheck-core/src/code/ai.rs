@@ -42,8 +42,8 @@ impl AiSpec {
 
 /// AI prefixes whose length GS1 predefines (General Specifications 7.8.5).
 const PREDEFINED_LENGTH: &[&str] = &[
-    "00", "01", "02", "03", "04", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
-    "31", "32", "33", "34", "35", "36", "41",
+    "00", "01", "02", "03", "04", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "31",
+    "32", "33", "34", "35", "36", "41",
 ];
 
 const fn n(ai: &'static str, len: usize, check_digit: bool) -> AiSpec {

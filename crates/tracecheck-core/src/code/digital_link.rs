@@ -224,8 +224,14 @@ mod tests {
                 found: '7'
             })
         );
-        assert_eq!(element_string("https://a/b"), Err(CodeError::NoIdentifierInUri));
-        assert_eq!(element_string("HtTp://a/01/09520123456788"), Err(CodeError::MalformedUri));
+        assert_eq!(
+            element_string("https://a/b"),
+            Err(CodeError::NoIdentifierInUri)
+        );
+        assert_eq!(
+            element_string("HtTp://a/01/09520123456788"),
+            Err(CodeError::MalformedUri)
+        );
         assert!(matches!(
             element_string("https://a/01/09520123456788/21/X/10/Y"),
             Err(CodeError::BadQualifier { .. })
@@ -240,11 +246,23 @@ mod tests {
     fn writes_canonical_uris() {
         let code = parse_digital_link("https://x/01/08931234567897?17=261231&10=A+B")
             .expect_err("lot belongs in the path; + is a space in a query");
-        assert!(matches!(code, CodeError::BadQualifier { .. } | CodeError::BadCharacter { .. }));
+        assert!(matches!(
+            code,
+            CodeError::BadQualifier { .. } | CodeError::BadCharacter { .. }
+        ));
         let elements = vec![
-            Element { ai: "01".into(), value: "08931234567897".into() },
-            Element { ai: "17".into(), value: "261231".into() },
-            Element { ai: "10".into(), value: "LOT/7".into() },
+            Element {
+                ai: "01".into(),
+                value: "08931234567897".into(),
+            },
+            Element {
+                ai: "17".into(),
+                value: "261231".into(),
+            },
+            Element {
+                ai: "10".into(),
+                value: "LOT/7".into(),
+            },
         ];
         assert_eq!(
             to_digital_link("https://id.example/", &elements),

@@ -20,11 +20,20 @@ pub enum CodeError {
     /// An AI with an empty value.
     EmptyValue { ai: String },
     /// A value of the wrong length.
-    WrongLength { ai: String, min: usize, max: usize, found: usize },
+    WrongLength {
+        ai: String,
+        min: usize,
+        max: usize,
+        found: usize,
+    },
     /// A character that the AI's character set does not allow.
     BadCharacter { ai: String, character: char },
     /// A check digit that does not match (the digit the data needs, and the one written).
-    CheckDigit { ai: String, expected: char, found: char },
+    CheckDigit {
+        ai: String,
+        expected: char,
+        found: char,
+    },
     /// A date that does not exist (`YYMMDD`).
     BadDate { ai: String },
     /// Key qualifiers in the wrong order or not allowed with this key.

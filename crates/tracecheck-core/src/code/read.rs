@@ -79,8 +79,12 @@ fn read_bracketed(text: &str) -> Result<Gs1Code, CodeError> {
     let mut elements: Vec<Element> = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let after_open = rest.strip_prefix('(').ok_or(CodeError::MalformedBracketed)?;
-        let (ai, after_ai) = after_open.split_once(')').ok_or(CodeError::MalformedBracketed)?;
+        let after_open = rest
+            .strip_prefix('(')
+            .ok_or(CodeError::MalformedBracketed)?;
+        let (ai, after_ai) = after_open
+            .split_once(')')
+            .ok_or(CodeError::MalformedBracketed)?;
         if ai.is_empty() || !ai.bytes().all(|b| b.is_ascii_digit()) {
             return Err(CodeError::MalformedBracketed);
         }
@@ -116,15 +120,24 @@ mod tests {
     fn tells_the_kinds_of_input_apart() {
         assert!(matches!(
             read("https://id.example/01/08931234567897"),
-            Ok(ReadCode::Gs1(Gs1Code { form: CodeForm::DigitalLink, .. }))
+            Ok(ReadCode::Gs1(Gs1Code {
+                form: CodeForm::DigitalLink,
+                ..
+            }))
         ));
         assert!(matches!(
             read(" 8931234567897 "),
-            Ok(ReadCode::Gs1(Gs1Code { form: CodeForm::PlainGtin, .. }))
+            Ok(ReadCode::Gs1(Gs1Code {
+                form: CodeForm::PlainGtin,
+                ..
+            }))
         ));
         assert!(matches!(
             read("(01)08931234567897(10)LOT7"),
-            Ok(ReadCode::Gs1(Gs1Code { form: CodeForm::Bracketed, .. }))
+            Ok(ReadCode::Gs1(Gs1Code {
+                form: CodeForm::Bracketed,
+                ..
+            }))
         ));
         assert_eq!(
             read("https://check.net.vn/p/123"),
@@ -134,7 +147,10 @@ mod tests {
             })
         );
         assert_eq!(read("   "), Err(CodeError::Empty));
-        assert!(matches!(read("WIFI:S:cafe;;"), Err(CodeError::NotAProductCode { .. })));
+        assert!(matches!(
+            read("WIFI:S:cafe;;"),
+            Err(CodeError::NotAProductCode { .. })
+        ));
     }
 
     #[test]

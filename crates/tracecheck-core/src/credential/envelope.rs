@@ -88,7 +88,11 @@ pub fn read_envelope(document: &Value) -> Result<Envelope, EnvelopeError> {
     }
     let types: Vec<String> = match document.get("type") {
         Some(Value::String(t)) => vec![t.clone()],
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
         _ => return Err(bad("type")),
     };
     if !types.iter().any(|t| t == "VerifiableCredential") {
@@ -102,7 +106,10 @@ pub fn read_envelope(document: &Value) -> Result<Envelope, EnvelopeError> {
         ),
         _ => return Err(bad("issuer")),
     };
-    if !matches!(document.get("credentialSubject"), Some(Value::Object(_) | Value::Array(_))) {
+    if !matches!(
+        document.get("credentialSubject"),
+        Some(Value::Object(_) | Value::Array(_))
+    ) {
         return Err(bad("credentialSubject"));
     }
     let timestamp = |member: &str| match document.get(member) {
@@ -138,13 +145,17 @@ fn read_status_entry(entry: &Value) -> Option<StatusEntry> {
     }
     // The spec writes the index as a string of digits; accept a number too.
     let index = match entry.get("statusListIndex")? {
-        Value::String(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => text.parse().ok()?,
+        Value::String(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+            text.parse().ok()?
+        }
         Value::Number(n) => n.as_u64()?,
         _ => return None,
     };
     let size = match entry.get("statusSize") {
         None => 1,
-        Some(v) => u32::try_from(v.as_u64()?).ok().filter(|s| (1..=8).contains(s))?,
+        Some(v) => u32::try_from(v.as_u64()?)
+            .ok()
+            .filter(|s| (1..=8).contains(s))?,
     };
     // The REC names it `statusMessage`; some writers pluralise it.
     let mut message_items = one_or_many(entry, "statusMessage");
@@ -154,7 +165,10 @@ fn read_status_entry(entry: &Value) -> Option<StatusEntry> {
         .filter_map(|m| {
             let status = string(m, "status")?;
             let status = u8::from_str_radix(status.trim_start_matches("0x"), 16).ok()?;
-            Some(StatusMessage { status, message: string(m, "message")? })
+            Some(StatusMessage {
+                status,
+                message: string(m, "message")?,
+            })
         })
         .collect();
     Some(StatusEntry {
@@ -201,6 +215,9 @@ mod tests {
         assert_eq!(read_envelope(&doc), Err(EnvelopeError::BadContext));
         let mut doc = minimal();
         doc["credentialStatus"]["statusListIndex"] = json!("-1");
-        assert!(matches!(read_envelope(&doc), Err(EnvelopeError::BadMember { .. })));
+        assert!(matches!(
+            read_envelope(&doc),
+            Err(EnvelopeError::BadMember { .. })
+        ));
     }
 }

@@ -8,7 +8,9 @@ mod passport;
 mod text;
 
 pub use conformity::{Certification, CertificationError, read_certification};
-pub use envelope::{Envelope, EnvelopeError, StatusEntry, StatusMessage, VC_V2_CONTEXT, read_envelope};
+pub use envelope::{
+    Envelope, EnvelopeError, StatusEntry, StatusMessage, VC_V2_CONTEXT, read_envelope,
+};
 pub use passport::{
     Address, ClaimRef, Event, Facility, GeoPoint, Party, Passport, PassportError, Product,
     read_passport,

@@ -146,13 +146,22 @@ pub fn read_passport(document: &Value) -> Result<Passport, PassportError> {
         return Err(PassportError::NotAPassport);
     }
     let subject = document.get("credentialSubject").unwrap_or(&Value::Null);
-    let product = subject.get("product").filter(|p| p.is_object()).ok_or(PassportError::NoProduct)?;
+    let product = subject
+        .get("product")
+        .filter(|p| p.is_object())
+        .ok_or(PassportError::NoProduct)?;
     Ok(Passport {
         product: read_product(product),
         producer: product.get("producedByParty").map(read_party),
         facility: product.get("producedAtFacility").map(read_facility),
-        claims: one_or_many(subject, "conformityClaim").into_iter().map(read_claim).collect(),
-        events: one_or_many(subject, "traceabilityEvents").into_iter().map(read_event).collect(),
+        claims: one_or_many(subject, "conformityClaim")
+            .into_iter()
+            .map(read_claim)
+            .collect(),
+        events: one_or_many(subject, "traceabilityEvents")
+            .into_iter()
+            .map(read_event)
+            .collect(),
     })
 }
 
@@ -191,8 +200,12 @@ fn read_facility(facility: &Value) -> Facility {
     let location = facility.get("location").and_then(|geo| {
         let latitude = geo.get("latitude")?.as_f64()?;
         let longitude = geo.get("longitude")?.as_f64()?;
-        ((-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude))
-            .then_some(GeoPoint { latitude, longitude })
+        ((-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude)).then_some(
+            GeoPoint {
+                latitude,
+                longitude,
+            },
+        )
     });
     Facility {
         id: string(facility, "id"),

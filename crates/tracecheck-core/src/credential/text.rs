@@ -19,7 +19,10 @@ impl Text {
             Value::String(text) => variants.push((String::new(), text.clone())),
             Value::Object(map) => {
                 if let Some(Value::String(text)) = map.get("@value") {
-                    let lang = map.get("@language").and_then(Value::as_str).unwrap_or_default();
+                    let lang = map
+                        .get("@language")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default();
                     variants.push((lang.to_ascii_lowercase(), text.clone()));
                 }
             }
@@ -76,7 +79,10 @@ mod tests {
         assert_eq!(text.pick(&["vi", "en"]), Some("Nhãn lồng"));
         assert_eq!(text.pick(&["en", "vi"]), Some("Longan"));
         assert_eq!(text.pick(&["fr"]), Some("Nhãn lồng"));
-        assert_eq!(Text::read(Some(&json!("Mật ong"))).pick(&["en"]), Some("Mật ong"));
+        assert_eq!(
+            Text::read(Some(&json!("Mật ong"))).pick(&["en"]),
+            Some("Mật ong")
+        );
         assert!(Text::read(Some(&json!(42))).is_empty());
     }
 }

@@ -10,7 +10,9 @@ use ed25519_dalek::SigningKey;
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use crate::keys::{KeyError, decode_base58btc, did_key_for, encode_base58btc, verification_method_for};
+use crate::keys::{
+    KeyError, decode_base58btc, did_key_for, encode_base58btc, verification_method_for,
+};
 use crate::proof::{ProofOptions, sign};
 use crate::time::format_timestamp;
 

@@ -221,14 +221,23 @@ mod tests {
             max_bytes: 4,
             max_depth: 4,
         };
-        assert_eq!(parse(b"[1,2]", small), Err(JsonError::TooLarge { limit: 4 }));
+        assert_eq!(
+            parse(b"[1,2]", small),
+            Err(JsonError::TooLarge { limit: 4 })
+        );
     }
 
     #[test]
     fn reports_position_of_syntax_errors() {
-        assert_eq!(strict("{\n  \"a\": }"), Err(JsonError::Syntax { line: 2, column: 8 }));
+        assert_eq!(
+            strict("{\n  \"a\": }"),
+            Err(JsonError::Syntax { line: 2, column: 8 })
+        );
         assert!(matches!(strict("[1] [2]"), Err(JsonError::Syntax { .. })));
         assert!(matches!(strict(""), Err(JsonError::Syntax { .. })));
-        assert!(matches!(strict("\u{feff}{}"), Err(JsonError::Syntax { .. })));
+        assert!(matches!(
+            strict("\u{feff}{}"),
+            Err(JsonError::Syntax { .. })
+        ));
     }
 }

@@ -17,7 +17,9 @@ pub fn parse_did_key(did_or_method: &str) -> Result<PublicKey, KeyError> {
     };
     let multibase = did
         .strip_prefix("did:key:")
-        .ok_or_else(|| KeyError::UnsupportedDidMethod { did: did.to_owned() })?;
+        .ok_or_else(|| KeyError::UnsupportedDidMethod {
+            did: did.to_owned(),
+        })?;
     if fragment.is_some_and(|f| f != multibase) {
         return Err(KeyError::FragmentMismatch);
     }

@@ -14,7 +14,11 @@ pub fn decode_base58btc(text: &str) -> Result<Vec<u8>, KeyError> {
 /// Encodes bytes as multibase base58btc (prefix `z`).
 pub fn encode_base58btc(bytes: &[u8]) -> String {
     let mut text = String::from("z");
-    text.push_str(&bs58::encode(bytes).with_alphabet(bs58::Alphabet::BITCOIN).into_string());
+    text.push_str(
+        &bs58::encode(bytes)
+            .with_alphabet(bs58::Alphabet::BITCOIN)
+            .into_string(),
+    );
     text
 }
 

@@ -31,12 +31,13 @@ pub fn prepare(document: &Value) -> Result<PreparedProof, ProofError> {
     check_suite(&options)?;
 
     let signature = decode_base58btc(&proof_value).map_err(|_| ProofError::ProofValueEncoding)?;
-    let signature: [u8; 64] = signature
-        .as_slice()
-        .try_into()
-        .map_err(|_| ProofError::SignatureLength {
-            found: signature.len(),
-        })?;
+    let signature: [u8; 64] =
+        signature
+            .as_slice()
+            .try_into()
+            .map_err(|_| ProofError::SignatureLength {
+                found: signature.len(),
+            })?;
 
     // The proof's @context must be a prefix of the document's; the document
     // is then hashed with the proof's @context (vc-di-eddsa §3.3.2 step 4).
@@ -85,7 +86,10 @@ pub fn sign(document: &Value, key: &SigningKey, options: &ProofOptions) -> Value
     proof.insert("type".into(), PROOF_TYPE.into());
     proof.insert("cryptosuite".into(), CRYPTOSUITE.into());
     proof.insert("created".into(), options.created.clone().into());
-    proof.insert("verificationMethod".into(), options.verification_method.clone().into());
+    proof.insert(
+        "verificationMethod".into(),
+        options.verification_method.clone().into(),
+    );
     proof.insert("proofPurpose".into(), options.proof_purpose.clone().into());
     if let Some(context) = unsecured.get("@context") {
         proof.insert("@context".into(), context.clone());

@@ -46,7 +46,10 @@ pub enum LinksetError {
 /// Chooses the passport link, preferring `languages` in order, current
 /// versions over `predecessor-version` links, and explicit passport
 /// relations over product-information links.
-pub fn choose_passport_link(linkset: &Value, languages: &[&str]) -> Result<LinkChoice, LinksetError> {
+pub fn choose_passport_link(
+    linkset: &Value,
+    languages: &[&str],
+) -> Result<LinkChoice, LinksetError> {
     let contexts = linkset
         .get("linkset")
         .and_then(Value::as_array)
@@ -67,10 +70,9 @@ pub fn choose_passport_link(linkset: &Value, languages: &[&str]) -> Result<LinkC
                 let Some(choice) = read_target(target) else {
                     continue;
                 };
-                let is_credential = choice
-                    .media_type
-                    .as_deref()
-                    .is_some_and(|t| CREDENTIAL_TYPES.contains(&t.split(';').next().unwrap_or(t).trim()));
+                let is_credential = choice.media_type.as_deref().is_some_and(|t| {
+                    CREDENTIAL_TYPES.contains(&t.split(';').next().unwrap_or(t).trim())
+                });
                 if !explicit && !is_credential {
                     continue;
                 }
@@ -81,12 +83,16 @@ pub fn choose_passport_link(linkset: &Value, languages: &[&str]) -> Result<LinkC
             }
         }
     }
-    best.map(|(_, choice)| choice).ok_or(LinksetError::NoPassportLink)
+    best.map(|(_, choice)| choice)
+        .ok_or(LinksetError::NoPassportLink)
 }
 
 fn read_target(target: &Value) -> Option<LinkChoice> {
     let href = target.get("href")?.as_str()?.to_owned();
-    let media_type = target.get("type").and_then(Value::as_str).map(str::to_owned);
+    let media_type = target
+        .get("type")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let language = match target.get("hreflang") {
         Some(Value::Array(langs)) => langs.first().and_then(Value::as_str).map(str::to_owned),
         Some(Value::String(lang)) => Some(lang.clone()),
@@ -100,7 +106,13 @@ fn read_target(target: &Value) -> Option<LinkChoice> {
 }
 
 /// Higher is better; earlier links win ties.
-fn rank(target: &Value, choice: &LinkChoice, explicit: bool, languages: &[&str], order: u32) -> u32 {
+fn rank(
+    target: &Value,
+    choice: &LinkChoice,
+    explicit: bool,
+    languages: &[&str],
+    order: u32,
+) -> u32 {
     let is_old = target
         .get("rel")
         .and_then(Value::as_array)
@@ -109,10 +121,13 @@ fn rank(target: &Value, choice: &LinkChoice, explicit: bool, languages: &[&str],
         None => 1,
         Some(lang) => languages
             .iter()
-            .position(|wanted| lang.eq_ignore_ascii_case(wanted) || lang.split('-').next() == Some(wanted))
+            .position(|wanted| {
+                lang.eq_ignore_ascii_case(wanted) || lang.split('-').next() == Some(wanted)
+            })
             .map_or(0, |i| 10 - i.min(8) as u32),
     };
-    let mut score = (u32::from(!is_old) << 24) | (u32::from(explicit) << 20) | (language_score << 16);
+    let mut score =
+        (u32::from(!is_old) << 24) | (u32::from(explicit) << 20) | (language_score << 16);
     score |= 0xffff - order.min(0xffff);
     score
 }
@@ -132,16 +147,35 @@ mod tests {
                 {"href": "https://c.example/vi.json", "type": "application/vc+jwt", "hreflang": ["vi"]}
             ]
         }]});
-        assert_eq!(choose_passport_link(&linkset, &["vi", "en"]).expect("link").href, "https://c.example/vi.json");
-        assert_eq!(choose_passport_link(&linkset, &["en"]).expect("link").href, "https://c.example/en.json");
+        assert_eq!(
+            choose_passport_link(&linkset, &["vi", "en"])
+                .expect("link")
+                .href,
+            "https://c.example/vi.json"
+        );
+        assert_eq!(
+            choose_passport_link(&linkset, &["en"]).expect("link").href,
+            "https://c.example/en.json"
+        );
     }
 
     #[test]
     fn accepts_pip_links_only_with_a_credential_type() {
         let html_only = json!({"linkset": [{"https://gs1.org/voc/pip": [{"href": "https://x/p.html", "type": "text/html"}]}]});
-        assert_eq!(choose_passport_link(&html_only, &["vi"]), Err(LinksetError::NoPassportLink));
+        assert_eq!(
+            choose_passport_link(&html_only, &["vi"]),
+            Err(LinksetError::NoPassportLink)
+        );
         let credential = json!({"linkset": [{"https://gs1.org/voc/pip": [{"href": "https://x/p.json", "type": "application/vc+ld+json"}]}]});
-        assert_eq!(choose_passport_link(&credential, &["vi"]).expect("link").href, "https://x/p.json");
-        assert_eq!(choose_passport_link(&json!([1, 2]), &["vi"]), Err(LinksetError::NotALinkset));
+        assert_eq!(
+            choose_passport_link(&credential, &["vi"])
+                .expect("link")
+                .href,
+            "https://x/p.json"
+        );
+        assert_eq!(
+            choose_passport_link(&json!([1, 2]), &["vi"]),
+            Err(LinksetError::NotALinkset)
+        );
     }
 }

@@ -31,7 +31,9 @@ pub enum UrlError {
 impl WebUrl {
     /// Splits an absolute URL.
     pub fn parse(text: &str) -> Result<WebUrl, UrlError> {
-        let malformed = || UrlError::Malformed { url: text.to_owned() };
+        let malformed = || UrlError::Malformed {
+            url: text.to_owned(),
+        };
         let (scheme, rest) = text.split_once("://").ok_or_else(malformed)?;
         let scheme = scheme.to_ascii_lowercase();
         if scheme != "http" && scheme != "https" {
@@ -40,7 +42,10 @@ impl WebUrl {
         let split = rest.find(['/', '?', '#']).unwrap_or(rest.len());
         let (authority, tail) = rest.split_at(split);
         let ok_char = |c: char| c.is_ascii_alphanumeric() || "-.:[]".contains(c);
-        if authority.is_empty() || !authority.chars().all(ok_char) || text.chars().any(char::is_whitespace) {
+        if authority.is_empty()
+            || !authority.chars().all(ok_char)
+            || text.chars().any(char::is_whitespace)
+        {
             return Err(malformed());
         }
         let rest = if tail.starts_with('/') {
@@ -58,7 +63,11 @@ impl WebUrl {
     /// The host without its port.
     pub fn host(&self) -> &str {
         if self.authority.starts_with('[') {
-            return self.authority.split_inclusive(']').next().unwrap_or(&self.authority);
+            return self
+                .authority
+                .split_inclusive(']')
+                .next()
+                .unwrap_or(&self.authority);
         }
         self.authority.split(':').next().unwrap_or(&self.authority)
     }
@@ -96,10 +105,15 @@ impl UrlPolicy {
     /// only to the local machine or an allowed origin.
     pub fn check(&self, url: &str) -> Result<WebUrl, UrlError> {
         let parsed = WebUrl::parse(url)?;
-        if parsed.scheme == "https" || is_local(parsed.host()) || self.http_origins.contains(&parsed.origin()) {
+        if parsed.scheme == "https"
+            || is_local(parsed.host())
+            || self.http_origins.contains(&parsed.origin())
+        {
             Ok(parsed)
         } else {
-            Err(UrlError::NotHttps { url: url.to_owned() })
+            Err(UrlError::NotHttps {
+                url: url.to_owned(),
+            })
         }
     }
 }
@@ -118,9 +132,15 @@ mod tests {
         assert_eq!(url.authority, "id.example:8443");
         assert_eq!(url.host(), "id.example");
         assert_eq!(url.rest, "/01/123?x=1");
-        assert_eq!(url.join("/dpp/1.json").expect("joins").to_string(), "https://id.example:8443/dpp/1.json");
+        assert_eq!(
+            url.join("/dpp/1.json").expect("joins").to_string(),
+            "https://id.example:8443/dpp/1.json"
+        );
         assert_eq!(WebUrl::parse("https://a.vn").expect("valid").rest, "/");
-        assert_eq!(WebUrl::parse("http://[::1]:8080/x").expect("valid").host(), "[::1]");
+        assert_eq!(
+            WebUrl::parse("http://[::1]:8080/x").expect("valid").host(),
+            "[::1]"
+        );
     }
 
     #[test]
@@ -133,10 +153,14 @@ mod tests {
         assert!(policy.check("https://пример.рф/").is_err());
         assert_eq!(
             policy.check("http://shop.example/dpp"),
-            Err(UrlError::NotHttps { url: "http://shop.example/dpp".into() })
+            Err(UrlError::NotHttps {
+                url: "http://shop.example/dpp".into()
+            })
         );
         assert!(policy.check("http://127.0.0.1:8080/dpp").is_ok());
-        let lan = UrlPolicy { http_origins: vec!["http://192.168.1.5:8080".into()] };
+        let lan = UrlPolicy {
+            http_origins: vec!["http://192.168.1.5:8080".into()],
+        };
         assert!(lan.check("http://192.168.1.5:8080/01/1").is_ok());
         assert!(lan.check("http://192.168.1.6:8080/01/1").is_err());
     }

@@ -67,7 +67,9 @@ impl Bitstring {
     /// least-significant-first order reads a different credential).
     pub fn status(&self, index: u64, size: u32) -> Result<u8, StatusError> {
         let out_of_range = StatusError::IndexOutOfRange { index };
-        let first_bit = index.checked_mul(u64::from(size)).ok_or(out_of_range.clone())?;
+        let first_bit = index
+            .checked_mul(u64::from(size))
+            .ok_or(out_of_range.clone())?;
         let mut value = 0u8;
         for bit in first_bit..first_bit + u64::from(size) {
             let byte = usize::try_from(bit / 8).map_err(|_| out_of_range.clone())?;
@@ -86,16 +88,28 @@ impl Bitstring {
 
 /// Reads a `BitstringStatusListCredential`'s list for `purpose` (after its
 /// proof has been checked).
-pub fn read_status_list(document: &Value, purpose: &str, status_size: u32) -> Result<Bitstring, StatusError> {
-    let bad = |member: &str| StatusError::BadMember { member: member.into() };
-    let subject = document.get("credentialSubject").ok_or_else(|| bad("credentialSubject"))?;
+pub fn read_status_list(
+    document: &Value,
+    purpose: &str,
+    status_size: u32,
+) -> Result<Bitstring, StatusError> {
+    let bad = |member: &str| StatusError::BadMember {
+        member: member.into(),
+    };
+    let subject = document
+        .get("credentialSubject")
+        .ok_or_else(|| bad("credentialSubject"))?;
     if string(subject, "type").as_deref() != Some("BitstringStatusList") {
         return Err(bad("type"));
     }
     // statusPurpose may be one string or several.
     let purposes: Vec<String> = match subject.get("statusPurpose") {
         Some(Value::String(p)) => vec![p.clone()],
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
         _ => return Err(bad("statusPurpose")),
     };
     if !purposes.iter().any(|p| p == purpose) {
@@ -116,7 +130,10 @@ mod tests {
     fn encode(bytes: &[u8]) -> String {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         gz.write_all(bytes).expect("in memory");
-        format!("u{}", URL_SAFE_NO_PAD.encode(gz.finish().expect("in memory")))
+        format!(
+            "u{}",
+            URL_SAFE_NO_PAD.encode(gz.finish().expect("in memory"))
+        )
     }
 
     #[test]
@@ -136,8 +153,14 @@ mod tests {
 
     #[test]
     fn refuses_short_lists_and_bad_encodings() {
-        assert_eq!(decode_encoded_list(&encode(&[0; 100]), 1), Err(StatusError::TooShort { entries: 800 }));
-        assert_eq!(decode_encoded_list("zabc", 1), Err(StatusError::NotBase64url));
+        assert_eq!(
+            decode_encoded_list(&encode(&[0; 100]), 1),
+            Err(StatusError::TooShort { entries: 800 })
+        );
+        assert_eq!(
+            decode_encoded_list("zabc", 1),
+            Err(StatusError::NotBase64url)
+        );
         assert_eq!(decode_encoded_list("uAAAA", 1), Err(StatusError::NotGzip));
     }
 }

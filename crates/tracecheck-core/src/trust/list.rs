@@ -123,19 +123,29 @@ pub enum TrustProblem {
 }
 
 /// Parses, checks and reads a trust list signed by `pinned_root` (a did:key).
-pub fn load_trust_list(bytes: &[u8], pinned_root: &str, now: OffsetDateTime) -> Result<TrustList, TrustListError> {
+pub fn load_trust_list(
+    bytes: &[u8],
+    pinned_root: &str,
+    now: OffsetDateTime,
+) -> Result<TrustList, TrustListError> {
     let document = json::parse(bytes, Limits::DEFAULT).map_err(TrustListError::Json)?;
     let root_key = parse_did_key(pinned_root).map_err(TrustListError::BadRoot)?;
     let envelope = read_envelope(&document).map_err(TrustListError::Envelope)?;
     let prepared = proof::prepare(&document).map_err(TrustListError::Signature)?;
-    let signer = prepared.verification_method.split('#').next().unwrap_or_default();
+    let signer = prepared
+        .verification_method
+        .split('#')
+        .next()
+        .unwrap_or_default();
     let root_did = pinned_root.split('#').next().unwrap_or_default();
     if signer != root_did || envelope.issuer != root_did {
         return Err(TrustListError::WrongSigner {
             signer: signer.to_owned(),
         });
     }
-    prepared.check(&root_key).map_err(TrustListError::Signature)?;
+    prepared
+        .check(&root_key)
+        .map_err(TrustListError::Signature)?;
     if envelope.valid_from.is_some_and(|from| from > now) {
         return Err(TrustListError::NotYetValid);
     }
@@ -150,7 +160,11 @@ pub fn read_trust_list(document: &Value) -> Result<TrustList, TrustListError> {
     }
     let subject = document.get("credentialSubject").unwrap_or(&Value::Null);
     let strings = |v: &Value, key: &str| -> Vec<String> {
-        one_or_many(v, key).into_iter().filter_map(Value::as_str).map(str::to_owned).collect()
+        one_or_many(v, key)
+            .into_iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect()
     };
     let time = |v: &Value, key: &str| string(v, key).as_deref().and_then(parse_timestamp);
     let issuers = one_or_many(subject, "issuers")
@@ -168,7 +182,10 @@ pub fn read_trust_list(document: &Value) -> Result<TrustList, TrustListError> {
                     })
                     .collect(),
                 gs1_prefixes: strings(entry, "gs1CompanyPrefixes"),
-                schemes: strings(entry, "schemes").iter().map(|s| s.to_ascii_lowercase()).collect(),
+                schemes: strings(entry, "schemes")
+                    .iter()
+                    .map(|s| s.to_ascii_lowercase())
+                    .collect(),
                 valid_from: time(entry, "validFrom"),
                 valid_until: time(entry, "validUntil"),
             })
@@ -219,7 +236,12 @@ impl TrustList {
     }
 
     /// Checks that `did` may issue a passport for `gtin` (GTIN-14) at `at`.
-    pub fn check_producer(&self, did: &str, gtin: Option<&str>, at: OffsetDateTime) -> Result<&TrustedIssuer, TrustProblem> {
+    pub fn check_producer(
+        &self,
+        did: &str,
+        gtin: Option<&str>,
+        at: OffsetDateTime,
+    ) -> Result<&TrustedIssuer, TrustProblem> {
         let entry = self.listed(did, at)?;
         if !entry.roles.contains(&Role::Producer) {
             return Err(TrustProblem::WrongRole {
@@ -229,10 +251,10 @@ impl TrustList {
         }
         // The company prefix follows the indicator digit of a GTIN-14.
         let in_scope = gtin.is_some_and(|gtin| {
-            entry
-                .gs1_prefixes
-                .iter()
-                .any(|prefix| gtin.get(1..).is_some_and(|rest| rest.starts_with(prefix.as_str())))
+            entry.gs1_prefixes.iter().any(|prefix| {
+                gtin.get(1..)
+                    .is_some_and(|rest| rest.starts_with(prefix.as_str()))
+            })
         });
         if !in_scope {
             return Err(TrustProblem::GtinOutOfScope {
@@ -244,7 +266,12 @@ impl TrustList {
     }
 
     /// Checks that `did` may certify `scheme` at `at`.
-    pub fn check_certifier(&self, did: &str, scheme: &str, at: OffsetDateTime) -> Result<&TrustedIssuer, TrustProblem> {
+    pub fn check_certifier(
+        &self,
+        did: &str,
+        scheme: &str,
+        at: OffsetDateTime,
+    ) -> Result<&TrustedIssuer, TrustProblem> {
         let entry = self.listed(did, at)?;
         if !entry.roles.contains(&Role::Certifier) {
             return Err(TrustProblem::WrongRole {
@@ -263,7 +290,9 @@ impl TrustList {
 
     /// True when `authority` (`host[:port]`) is a named resolver.
     pub fn names_resolver(&self, authority: &str) -> bool {
-        self.resolvers.iter().any(|r| r.host == authority.to_ascii_lowercase())
+        self.resolvers
+            .iter()
+            .any(|r| r.host == authority.to_ascii_lowercase())
     }
 
     /// True when the list is past its `validUntil` at `at`.

@@ -17,7 +17,10 @@ use crate::trust::{Role, TrustListError, TrustProblem};
 pub enum Finding {
     // Code syntax
     /// A well-formed GS1 code.
-    CodeRead { form: CodeForm, element_string: String },
+    CodeRead {
+        form: CodeForm,
+        element_string: String,
+    },
     /// The text is not a valid product code.
     CodeInvalid { error: CodeError },
     /// A link to another system, with no signed record to check.
@@ -47,7 +50,10 @@ pub enum Finding {
 
     // Signature
     /// The proof verifies with the issuer's key.
-    SignatureValid { method: String, created: Option<String> },
+    SignatureValid {
+        method: String,
+        created: Option<String>,
+    },
     /// The proof does not verify.
     SignatureInvalid { error: ProofError },
     /// The key that signed is not the issuer's.
@@ -59,7 +65,12 @@ pub enum Finding {
 
     // Issuer trusted
     /// The trust list names the issuer for this.
-    IssuerTrusted { issuer: String, name: Text, role: Role, trust_list_stale: bool },
+    IssuerTrusted {
+        issuer: String,
+        name: Text,
+        role: Role,
+        trust_list_stale: bool,
+    },
     /// The trust list does not allow the issuer to say this.
     IssuerNotTrusted { problem: TrustProblem },
     /// No usable trust list.
@@ -87,13 +98,26 @@ pub enum Finding {
 
     // Product binding
     /// The record describes the scanned product.
-    ProductMatches { gtin: String, lot: Option<String>, serial: Option<String> },
+    ProductMatches {
+        gtin: String,
+        lot: Option<String>,
+        serial: Option<String>,
+    },
     /// The record is for another GTIN.
-    GtinMismatch { scanned: String, record: Option<String> },
+    GtinMismatch {
+        scanned: String,
+        record: Option<String>,
+    },
     /// The record is for another lot.
-    LotMismatch { scanned: String, record: Option<String> },
+    LotMismatch {
+        scanned: String,
+        record: Option<String>,
+    },
     /// The record is for another serial number.
-    SerialMismatch { scanned: String, record: Option<String> },
+    SerialMismatch {
+        scanned: String,
+        record: Option<String>,
+    },
 
     // Validity
     /// Within validity; product not past expiry.

@@ -17,7 +17,7 @@ use crate::status::read_status_list;
 use crate::trust::{Role, TrustList, TrustListError};
 
 /// What a verification needs besides the code.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Context {
     /// The time to judge validity at.
     pub now: OffsetDateTime,
@@ -53,11 +53,19 @@ pub async fn verify_code<F: Fetch>(input: &str, ctx: &Context, fetcher: &F) -> R
     let code = match code::read(input) {
         Ok(ReadCode::Gs1(code)) => code,
         Ok(ReadCode::Foreign { url, system }) => {
-            run.record(CheckId::CodeSyntax, Outcome::Unverifiable, Finding::ForeignSystem { url, system });
+            run.record(
+                CheckId::CodeSyntax,
+                Outcome::Unverifiable,
+                Finding::ForeignSystem { url, system },
+            );
             return finish(run, None, Record::default());
         }
         Err(error) => {
-            run.record(CheckId::CodeSyntax, Outcome::Unverifiable, Finding::CodeInvalid { error });
+            run.record(
+                CheckId::CodeSyntax,
+                Outcome::Unverifiable,
+                Finding::CodeInvalid { error },
+            );
             return finish(run, None, Record::default());
         }
     };
@@ -82,11 +90,18 @@ pub async fn verify_code<F: Fetch>(input: &str, ctx: &Context, fetcher: &F) -> R
 /// Verifies a credential given directly (a file), without a scanned code.
 pub async fn verify_document<F: Fetch>(bytes: &[u8], ctx: &Context, fetcher: &F) -> Report {
     let mut run = Run::new(ctx, fetcher);
-    run.record(CheckId::CodeSyntax, Outcome::Skipped, Finding::NoCodeScanned);
+    run.record(
+        CheckId::CodeSyntax,
+        Outcome::Skipped,
+        Finding::NoCodeScanned,
+    );
     let record = match json::parse(bytes, Limits::DEFAULT) {
         Ok(document) => check_record(&mut run, document, String::new(), None).await,
         Err(error) => {
-            let finding = Finding::Unreadable { url: String::new(), error };
+            let finding = Finding::Unreadable {
+                url: String::new(),
+                error,
+            };
             run.record(CheckId::RecordFound, Outcome::Unverifiable, finding);
             Record::default()
         }
@@ -105,7 +120,10 @@ struct Record {
 }
 
 /// Asks the code's resolver for its linkset and fetches the passport.
-async fn resolve<F: Fetch>(run: &mut Run<'_, F>, code: &Gs1Code) -> Result<(String, Value), Failure> {
+async fn resolve<F: Fetch>(
+    run: &mut Run<'_, F>,
+    code: &Gs1Code,
+) -> Result<(String, Value), Failure> {
     let resolver = code
         .resolver
         .clone()
@@ -121,7 +139,10 @@ async fn resolve<F: Fetch>(run: &mut Run<'_, F>, code: &Gs1Code) -> Result<(Stri
     let languages: Vec<&str> = run.ctx.languages.iter().map(String::as_str).collect();
     let link = choose_passport_link(&answer, &languages).map_err(|error| {
         let url = code_url.clone();
-        (Outcome::Unverifiable, Finding::NoPassportLink { url, error })
+        (
+            Outcome::Unverifiable,
+            Finding::NoPassportLink { url, error },
+        )
     })?;
     let record_url = Run::<F>::join(&code_url, &link.href)?;
     let document = run.get_json(&record_url, accept::CREDENTIAL).await?;
@@ -135,15 +156,28 @@ fn check_resolver_host<F: Fetch>(run: &mut Run<'_, F>, code_url: &str) {
     let host = url.authority.clone();
     match &run.ctx.trust {
         Ok(trust) if trust.names_resolver(&host) => {
-            run.record(CheckId::ResolverHost, Outcome::Pass, Finding::ResolverTrusted { host });
+            run.record(
+                CheckId::ResolverHost,
+                Outcome::Pass,
+                Finding::ResolverTrusted { host },
+            );
         }
-        Ok(_) => run.record(CheckId::ResolverHost, Outcome::Caution, Finding::ResolverUnknown { host }),
+        Ok(_) => run.record(
+            CheckId::ResolverHost,
+            Outcome::Caution,
+            Finding::ResolverUnknown { host },
+        ),
         Err(_) => {} // Reported once, under "issuer trusted".
     }
 }
 
 /// Checks a fetched passport and everything it links to.
-async fn check_record<F: Fetch>(run: &mut Run<'_, F>, document: Value, url: String, code: Option<&Gs1Code>) -> Record {
+async fn check_record<F: Fetch>(
+    run: &mut Run<'_, F>,
+    document: Value,
+    url: String,
+    code: Option<&Gs1Code>,
+) -> Record {
     let mut record = Record {
         url: (!url.is_empty()).then(|| url.clone()),
         ..Record::default()
@@ -151,25 +185,41 @@ async fn check_record<F: Fetch>(run: &mut Run<'_, F>, document: Value, url: Stri
     let envelope = match read_envelope(&document) {
         Ok(envelope) => envelope,
         Err(error) => {
-            run.record(CheckId::RecordFound, Outcome::Unverifiable, Finding::NotACredential { error });
+            run.record(
+                CheckId::RecordFound,
+                Outcome::Unverifiable,
+                Finding::NotACredential { error },
+            );
             return record;
         }
     };
     let passport = match read_passport(&document) {
         Ok(passport) => passport,
         Err(error) => {
-            run.record(CheckId::RecordFound, Outcome::Unverifiable, Finding::NotAPassport { error });
+            run.record(
+                CheckId::RecordFound,
+                Outcome::Unverifiable,
+                Finding::NotAPassport { error },
+            );
             return record;
         }
     };
-    run.record(CheckId::RecordFound, Outcome::Pass, Finding::RecordFetched { url });
+    run.record(
+        CheckId::RecordFound,
+        Outcome::Pass,
+        Finding::RecordFetched { url },
+    );
     record.issuer = Some(envelope.issuer.clone());
 
     let signature = run.check_signature(&document, &envelope).await;
     let signed = signature.is_ok();
     run.record_result(CheckId::Signature, signature);
     if signed {
-        let gtin = passport.product.gtin.as_deref().or_else(|| code.and_then(Gs1Code::gtin));
+        let gtin = passport
+            .product
+            .gtin
+            .as_deref()
+            .or_else(|| code.and_then(Gs1Code::gtin));
         let trusted = check_issuer(run, &envelope.issuer, gtin);
         run.record_result(CheckId::IssuerTrusted, trusted);
         let status = check_status(run, &envelope, &mut record.notices).await;
@@ -177,7 +227,11 @@ async fn check_record<F: Fetch>(run: &mut Run<'_, F>, document: Value, url: Stri
         if let Some(code) = code {
             run.record_result(CheckId::ProductBinding, check_binding(code, &passport));
         } else {
-            run.record(CheckId::ProductBinding, Outcome::Skipped, Finding::NoCodeScanned);
+            run.record(
+                CheckId::ProductBinding,
+                Outcome::Skipped,
+                Finding::NoCodeScanned,
+            );
         }
         let validity = check_validity(run.ctx.now, &envelope, &passport);
         run.record_result(CheckId::Validity, validity);
@@ -190,9 +244,18 @@ async fn check_record<F: Fetch>(run: &mut Run<'_, F>, document: Value, url: Stri
     record
 }
 
-fn check_issuer<F: Fetch>(run: &Run<'_, F>, issuer: &str, gtin: Option<&str>) -> Result<Finding, Failure> {
+fn check_issuer<F: Fetch>(
+    run: &Run<'_, F>,
+    issuer: &str,
+    gtin: Option<&str>,
+) -> Result<Finding, Failure> {
     let trust = run.ctx.trust.as_ref().map_err(|error| {
-        (Outcome::Unverifiable, Finding::TrustListUnavailable { error: error.clone() })
+        (
+            Outcome::Unverifiable,
+            Finding::TrustListUnavailable {
+                error: error.clone(),
+            },
+        )
     })?;
     let entry = trust
         .check_producer(issuer, gtin, run.ctx.now)
@@ -204,11 +267,19 @@ fn check_issuer<F: Fetch>(run: &Run<'_, F>, issuer: &str, gtin: Option<&str>) ->
         role: Role::Producer,
         trust_list_stale: stale,
     };
-    if stale { Err((Outcome::Caution, finding)) } else { Ok(finding) }
+    if stale {
+        Err((Outcome::Caution, finding))
+    } else {
+        Ok(finding)
+    }
 }
 
 /// Reads every status entry; the worst one decides.
-async fn check_status<F: Fetch>(run: &Run<'_, F>, envelope: &Envelope, notices: &mut Vec<String>) -> Result<Finding, Failure> {
+async fn check_status<F: Fetch>(
+    run: &Run<'_, F>,
+    envelope: &Envelope,
+    notices: &mut Vec<String>,
+) -> Result<Finding, Failure> {
     if envelope.status.is_empty() {
         return Ok(Finding::NoStatusDeclared);
     }
@@ -216,7 +287,10 @@ async fn check_status<F: Fetch>(run: &Run<'_, F>, envelope: &Envelope, notices: 
     for entry in &envelope.status {
         let result = read_one_status(run, envelope, entry, notices).await;
         if let Err(failure) = result {
-            if worst.as_ref().is_none_or(|(outcome, _)| failure.0 > *outcome) {
+            if worst
+                .as_ref()
+                .is_none_or(|(outcome, _)| failure.0 > *outcome)
+            {
                 worst = Some(failure);
             }
         }
@@ -238,23 +312,40 @@ async fn read_one_status<F: Fetch>(
     let url = entry.list_url.clone();
     // An unreachable or unusable list means revocation is unknown: Caution.
     let soft = |finding| (Outcome::Caution, finding);
-    let document = run.get_json(&url, accept::CREDENTIAL).await.map_err(|(_, finding)| match finding {
-        Finding::FetchFailed { url, error } => soft(Finding::StatusUnreachable { url, error }),
-        other => soft(other),
-    })?;
-    let list_envelope = read_envelope(&document).map_err(|_| soft(Finding::StatusListUntrusted { url: url.clone() }))?;
+    let document = run
+        .get_json(&url, accept::CREDENTIAL)
+        .await
+        .map_err(|(_, finding)| match finding {
+            Finding::FetchFailed { url, error } => soft(Finding::StatusUnreachable { url, error }),
+            other => soft(other),
+        })?;
+    let list_envelope = read_envelope(&document)
+        .map_err(|_| soft(Finding::StatusListUntrusted { url: url.clone() }))?;
     // The list must be the issuer's own, properly signed.
     let signed = run.check_signature(&document, &list_envelope).await.is_ok();
     if !signed || list_envelope.issuer != envelope.issuer {
         return Err(soft(Finding::StatusListUntrusted { url }));
     }
-    let list = read_status_list(&document, &entry.purpose, entry.size)
-        .map_err(|error| soft(Finding::StatusListInvalid { url: url.clone(), error }))?;
-    let status = list
-        .status(entry.index, entry.size)
-        .map_err(|error| soft(Finding::StatusListInvalid { url: url.clone(), error }))?;
-    let stale = list_envelope.valid_until.is_some_and(|until| run.ctx.now > until);
-    let message = entry.messages.iter().find(|m| m.status == status).map(|m| m.message.clone());
+    let list = read_status_list(&document, &entry.purpose, entry.size).map_err(|error| {
+        soft(Finding::StatusListInvalid {
+            url: url.clone(),
+            error,
+        })
+    })?;
+    let status = list.status(entry.index, entry.size).map_err(|error| {
+        soft(Finding::StatusListInvalid {
+            url: url.clone(),
+            error,
+        })
+    })?;
+    let stale = list_envelope
+        .valid_until
+        .is_some_and(|until| run.ctx.now > until);
+    let message = entry
+        .messages
+        .iter()
+        .find(|m| m.status == status)
+        .map(|m| m.message.clone());
     match (entry.purpose.as_str(), status) {
         (_, 0) if stale => Err(soft(Finding::StatusListStale { url })),
         ("revocation", 0) | ("suspension", 0) => Ok(()),
@@ -277,16 +368,25 @@ fn check_binding(code: &Gs1Code, passport: &Passport) -> Result<Finding, Failure
     let scanned = code.gtin().unwrap_or_default().to_owned();
     let record_gtin = product.gtin.as_ref().map(|g| format!("{g:0>14}"));
     if record_gtin.as_deref() != Some(scanned.as_str()) {
-        return Err(counterfeit(Finding::GtinMismatch { scanned, record: product.gtin.clone() }));
+        return Err(counterfeit(Finding::GtinMismatch {
+            scanned,
+            record: product.gtin.clone(),
+        }));
     }
     if let (Some(lot), Some(record)) = (code.lot(), &product.lot) {
         if lot != record {
-            return Err(counterfeit(Finding::LotMismatch { scanned: lot.into(), record: Some(record.clone()) }));
+            return Err(counterfeit(Finding::LotMismatch {
+                scanned: lot.into(),
+                record: Some(record.clone()),
+            }));
         }
     }
     if let Some(serial) = code.serial() {
         if product.serial.as_deref() != Some(serial) {
-            return Err(counterfeit(Finding::SerialMismatch { scanned: serial.into(), record: product.serial.clone() }));
+            return Err(counterfeit(Finding::SerialMismatch {
+                scanned: serial.into(),
+                record: product.serial.clone(),
+            }));
         }
     }
     Ok(Finding::ProductMatches {
@@ -296,7 +396,11 @@ fn check_binding(code: &Gs1Code, passport: &Passport) -> Result<Finding, Failure
     })
 }
 
-fn check_validity(now: OffsetDateTime, envelope: &Envelope, passport: &Passport) -> Result<Finding, Failure> {
+fn check_validity(
+    now: OffsetDateTime,
+    envelope: &Envelope,
+    passport: &Passport,
+) -> Result<Finding, Failure> {
     if let Some(from) = envelope.valid_from.filter(|from| now < *from) {
         return Err((Outcome::Caution, Finding::NotYetValid { valid_from: from }));
     }
@@ -306,10 +410,15 @@ fn check_validity(now: OffsetDateTime, envelope: &Envelope, passport: &Passport)
     if let Some(date) = &passport.product.expiry_date {
         let expired = crate::time::parse_date(date).is_some_and(|expiry| now.date() > expiry);
         if expired {
-            return Err((Outcome::Caution, Finding::ProductExpired { date: date.clone() }));
+            return Err((
+                Outcome::Caution,
+                Finding::ProductExpired { date: date.clone() },
+            ));
         }
     }
-    Ok(Finding::Current { valid_until: envelope.valid_until })
+    Ok(Finding::Current {
+        valid_until: envelope.valid_until,
+    })
 }
 
 /// Checks one claimed certification on its own: fetched, unchanged, signed
@@ -353,26 +462,49 @@ async fn certification_steps<F: Fetch>(
     report: &mut CertificationReport,
 ) -> Result<Finding, Failure> {
     let counterfeit = |finding| (Outcome::Counterfeit, finding);
-    let url = claim.url.clone().ok_or((Outcome::Caution, Finding::CertificationMissing))?;
+    let url = claim
+        .url
+        .clone()
+        .ok_or((Outcome::Caution, Finding::CertificationMissing))?;
     // Unreachable certificates leave the claim unconfirmed: Caution.
-    let (_, bytes) = run.get(&url, accept::CREDENTIAL).await.map_err(|(_, f)| (Outcome::Caution, f))?;
+    let (_, bytes) = run
+        .get(&url, accept::CREDENTIAL)
+        .await
+        .map_err(|(_, f)| (Outcome::Caution, f))?;
     if let Some(expected) = &claim.sha256 {
-        let actual: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let actual: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         if !actual.eq_ignore_ascii_case(expected) {
             return Err(counterfeit(Finding::CertificationHashMismatch));
         }
     }
-    let document = json::parse(&bytes, Limits::DEFAULT)
-        .map_err(|error| (Outcome::Caution, Finding::Unreadable { url: url.clone(), error }))?;
-    let envelope = read_envelope(&document).map_err(|error| counterfeit(Finding::NotACredential { error }))?;
-    let certification = read_certification(&document).map_err(|_| counterfeit(Finding::NotACertification))?;
+    let document = json::parse(&bytes, Limits::DEFAULT).map_err(|error| {
+        (
+            Outcome::Caution,
+            Finding::Unreadable {
+                url: url.clone(),
+                error,
+            },
+        )
+    })?;
+    let envelope =
+        read_envelope(&document).map_err(|error| counterfeit(Finding::NotACredential { error }))?;
+    let certification =
+        read_certification(&document).map_err(|_| counterfeit(Finding::NotACertification))?;
     report.certification = Some(certification.clone());
     report.valid_from = envelope.valid_from;
     report.valid_until = envelope.valid_until;
     run.check_signature(&document, &envelope).await?;
 
     let trust = run.ctx.trust.as_ref().map_err(|error| {
-        (Outcome::Unverifiable, Finding::TrustListUnavailable { error: error.clone() })
+        (
+            Outcome::Unverifiable,
+            Finding::TrustListUnavailable {
+                error: error.clone(),
+            },
+        )
     })?;
     let certifier = trust
         .check_certifier(&envelope.issuer, &certification.scheme, run.ctx.now)
@@ -381,14 +513,20 @@ async fn certification_steps<F: Fetch>(
 
     // Issued to this producer, or naming this product.
     let producer = passport.producer.as_ref().and_then(|p| p.id.as_deref());
-    let for_holder = certification.holder.as_deref().is_some_and(|h| h == passport_envelope.issuer || Some(h) == producer);
-    let for_product = passport
-        .product
-        .gtin
-        .as_ref()
-        .is_some_and(|gtin| certification.products.iter().any(|p| format!("{p:0>14}") == format!("{gtin:0>14}")));
+    let for_holder = certification
+        .holder
+        .as_deref()
+        .is_some_and(|h| h == passport_envelope.issuer || Some(h) == producer);
+    let for_product = passport.product.gtin.as_ref().is_some_and(|gtin| {
+        certification
+            .products
+            .iter()
+            .any(|p| format!("{p:0>14}") == format!("{gtin:0>14}"))
+    });
     if !for_holder && !for_product {
-        return Err(counterfeit(Finding::CertificationNotForProduct { holder: certification.holder.clone() }));
+        return Err(counterfeit(Finding::CertificationNotForProduct {
+            holder: certification.holder.clone(),
+        }));
     }
 
     if let Some(from) = envelope.valid_from.filter(|from| run.ctx.now < *from) {

@@ -87,12 +87,22 @@ impl Level {
     /// Adds up the checks. Verified needs a passing signature and a
     /// trusted issuer, so a check that never ran cannot turn into a pass.
     pub fn of(checks: &[Check]) -> Level {
-        let worst = checks.iter().map(|c| c.outcome).max().unwrap_or(Outcome::Unverifiable);
-        let passed = |id: CheckId| checks.iter().any(|c| c.id == id && c.outcome <= Outcome::Caution && c.outcome != Outcome::Skipped);
+        let worst = checks
+            .iter()
+            .map(|c| c.outcome)
+            .max()
+            .unwrap_or(Outcome::Unverifiable);
+        let passed = |id: CheckId| {
+            checks.iter().any(|c| {
+                c.id == id && c.outcome <= Outcome::Caution && c.outcome != Outcome::Skipped
+            })
+        };
         match worst {
             Outcome::Counterfeit => Level::Counterfeit,
             Outcome::Unverifiable => Level::NotVerifiable,
-            _ if !(passed(CheckId::Signature) && passed(CheckId::IssuerTrusted)) => Level::NotVerifiable,
+            _ if !(passed(CheckId::Signature) && passed(CheckId::IssuerTrusted)) => {
+                Level::NotVerifiable
+            }
             Outcome::Caution => Level::Caution,
             Outcome::Pass | Outcome::Skipped => Level::Verified,
         }
@@ -115,7 +125,10 @@ mod tests {
 
     #[test]
     fn the_worst_outcome_decides() {
-        let base = vec![check(CheckId::Signature, Outcome::Pass), check(CheckId::IssuerTrusted, Outcome::Pass)];
+        let base = vec![
+            check(CheckId::Signature, Outcome::Pass),
+            check(CheckId::IssuerTrusted, Outcome::Pass),
+        ];
         assert_eq!(Level::of(&base), Level::Verified);
         let mut soft = base.clone();
         soft.push(check(CheckId::ResolverHost, Outcome::Caution));
@@ -129,9 +142,15 @@ mod tests {
     #[test]
     fn never_verified_without_a_signature_and_trusted_issuer() {
         assert_eq!(Level::of(&[]), Level::NotVerifiable);
-        let unsigned = vec![check(CheckId::Signature, Outcome::Skipped), check(CheckId::IssuerTrusted, Outcome::Pass)];
+        let unsigned = vec![
+            check(CheckId::Signature, Outcome::Skipped),
+            check(CheckId::IssuerTrusted, Outcome::Pass),
+        ];
         assert_eq!(Level::of(&unsigned), Level::NotVerifiable);
-        let untrusted = vec![check(CheckId::Signature, Outcome::Pass), check(CheckId::ResolverHost, Outcome::Caution)];
+        let untrusted = vec![
+            check(CheckId::Signature, Outcome::Pass),
+            check(CheckId::ResolverHost, Outcome::Caution),
+        ];
         assert_eq!(Level::of(&untrusted), Level::NotVerifiable);
     }
 }

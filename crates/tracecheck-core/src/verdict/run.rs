@@ -72,11 +72,12 @@ impl<'a, F: Fetch> Run<'a, F> {
             url: url.clone(),
             accept,
         };
-        let response = self
-            .fetcher
-            .fetch(request)
-            .await
-            .map_err(|error| unverifiable(Finding::FetchFailed { url: url.clone(), error }))?;
+        let response = self.fetcher.fetch(request).await.map_err(|error| {
+            unverifiable(Finding::FetchFailed {
+                url: url.clone(),
+                error,
+            })
+        })?;
         if !(200..300).contains(&response.status) {
             let status = response.status;
             return Err(unverifiable(Finding::HttpStatus { url, status }));
@@ -97,15 +98,27 @@ impl<'a, F: Fetch> Run<'a, F> {
         }
         let (final_url, body) = self.get(url, accept).await?;
         let value = json::parse(&body, Limits::DEFAULT).map_err(|error| {
-            (Outcome::Unverifiable, Finding::Unreadable { url: final_url, error })
+            (
+                Outcome::Unverifiable,
+                Finding::Unreadable {
+                    url: final_url,
+                    error,
+                },
+            )
         })?;
-        self.cache.borrow_mut().insert(url.to_owned(), value.clone());
+        self.cache
+            .borrow_mut()
+            .insert(url.to_owned(), value.clone());
         Ok(value)
     }
 
     /// Checks a credential's proof: made by its issuer's own key, for
     /// assertions, and matching the document.
-    pub async fn check_signature(&self, document: &Value, envelope: &Envelope) -> Result<Finding, Failure> {
+    pub async fn check_signature(
+        &self,
+        document: &Value,
+        envelope: &Envelope,
+    ) -> Result<Finding, Failure> {
         let counterfeit = |finding| (Outcome::Counterfeit, finding);
         let prepared = proof::prepare(document).map_err(|error| match error {
             ProofError::Missing => (Outcome::Unverifiable, Finding::SignatureInvalid { error }),
@@ -124,10 +137,12 @@ impl<'a, F: Fetch> Run<'a, F> {
                 purpose: prepared.proof_purpose.clone(),
             }));
         }
-        let key = self
-            .resolve_key(&method)
-            .await
-            .map_err(|error| counterfeit(Finding::KeyUnavailable { method: method.clone(), error }))?;
+        let key = self.resolve_key(&method).await.map_err(|error| {
+            counterfeit(Finding::KeyUnavailable {
+                method: method.clone(),
+                error,
+            })
+        })?;
         prepared
             .check(&key)
             .map_err(|error| counterfeit(Finding::SignatureInvalid { error }))?;

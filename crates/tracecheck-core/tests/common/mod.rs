@@ -31,7 +31,11 @@ pub struct Tally {
 
 impl Tally {
     pub fn new(name: &str) -> Self {
-        Tally { name: name.into(), total: 0, failures: Vec::new() }
+        Tally {
+            name: name.into(),
+            total: 0,
+            failures: Vec::new(),
+        }
     }
 
     pub fn record(&mut self, case: &str, ok: bool, detail: impl FnOnce() -> String) {
@@ -45,6 +49,11 @@ impl Tally {
         let passed = self.total - self.failures.len();
         println!("VECTORS {}: {passed}/{} passed", self.name, self.total);
         assert!(self.total > 0, "{}: no cases ran", self.name);
-        assert!(self.failures.is_empty(), "{} failures:\n{}", self.name, self.failures.join("\n"));
+        assert!(
+            self.failures.is_empty(),
+            "{} failures:\n{}",
+            self.name,
+            self.failures.join("\n")
+        );
     }
 }

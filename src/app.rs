@@ -1,0 +1,120 @@
+//! The top of the widget: language, the verification context, and which
+//! page is showing.
+
+use std::rc::Rc;
+
+use tracecheck_core::verdict::Context;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use yew::prelude::*;
+
+use crate::components::language_switch::LanguageSwitch;
+use crate::i18n::{Lang, Msg};
+use crate::pages::scan::ScanPage;
+use crate::pages::verify::VerifyPage;
+use crate::platform::{config, storage, window};
+use crate::route::{self, Mode};
+
+const LANG_KEY: &str = "tracecheck.lang";
+
+/// The language: the one chosen before, else Vietnamese.
+fn initial_lang() -> Lang {
+    storage::get(LANG_KEY)
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let lang = use_state(initial_lang);
+    let mode = use_state(route::current);
+    let context = use_state(|| None::<Rc<Context>>);
+
+    // The trust list is loaded once; verifications wait for it.
+    {
+        let context = context.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = config::load_context(Lang::Vi.preferences()).await;
+                context.set(Some(Rc::new(loaded)));
+            });
+        });
+    }
+
+    // Back/forward move between scanning and results.
+    {
+        let mode = mode.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn FnMut()>::new(move || mode.set(route::current()));
+            let target = window().ok();
+            if let Some(w) = &target {
+                let _ = w.add_event_listener_with_callback(
+                    "popstate",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = target {
+                    let _ = w.remove_event_listener_with_callback(
+                        "popstate",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // Keep <html lang> in step, for screen readers and hyphenation.
+    use_effect_with(*lang, |lang| {
+        if let Some(root) = window()
+            .ok()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+    });
+
+    let on_switch = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            let next = lang.other();
+            storage::set(LANG_KEY, next.tag());
+            lang.set(next);
+        })
+    };
+    let go = {
+        let mode = mode.clone();
+        Callback::from(move |next: Mode| {
+            route::push(&next);
+            mode.set(next);
+        })
+    };
+    let on_code = {
+        let go = go.clone();
+        Callback::from(move |code: String| go.emit(Mode::Verify(code)))
+    };
+    let on_back = Callback::from(move |_| go.emit(Mode::Scan));
+
+    let page = match &*mode {
+        Mode::Scan => html! { <ScanPage {on_code} /> },
+        Mode::Verify(code) => html! {
+            <VerifyPage code={code.clone()} context={(*context).clone()} {on_back} {on_code} />
+        },
+    };
+    html! {
+        <ContextProvider<Lang> context={*lang}>
+            <header class="top">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">{"✓"}</span>
+                    <div>
+                        <p class="name">{"tracecheck"}</p>
+                        <p class="tagline">{lang.t(Msg::Tagline)}</p>
+                    </div>
+                </div>
+                <LanguageSwitch on_switch={on_switch} />
+            </header>
+            <main id="main">{page}</main>
+        </ContextProvider<Lang>>
+    }
+}

@@ -1,0 +1,72 @@
+//! "Why this result": every check in plain words, with the technical detail
+//! one tap away.
+
+use tracecheck_core::verdict::{CertificationReport, Check, CheckId, Outcome};
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub checks: Vec<Check>,
+    pub certifications: Vec<CertificationReport>,
+}
+
+#[function_component]
+pub fn ChecksList(props: &Props) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    html! {
+        <section class="card checks">
+            <details open=true>
+                <summary><h2>{lang.t(Msg::WhyThisResult)}</h2></summary>
+                <ul>
+                    { for props.checks.iter().map(|check| line(check, &props.certifications, lang)) }
+                </ul>
+            </details>
+        </section>
+    }
+}
+
+fn line(check: &Check, certifications: &[CertificationReport], lang: Lang) -> Html {
+    let (class, mark) = match check.outcome {
+        Outcome::Pass => ("pass", "✓"),
+        Outcome::Skipped => ("skipped", "–"),
+        Outcome::Caution => ("caution", "!"),
+        Outcome::Unverifiable => ("unknown", "?"),
+        Outcome::Counterfeit => ("fail", "✕"),
+    };
+    let title = match (check.id, check.certification) {
+        (CheckId::Certification, Some(index)) => certifications
+            .get(index)
+            .map(|c| {
+                let name = c
+                    .certification
+                    .as_ref()
+                    .map(|c| lang.text(&c.scheme_name))
+                    .unwrap_or_default();
+                if name.is_empty() {
+                    lang.text(&c.claim.scheme)
+                } else {
+                    name
+                }
+            })
+            .filter(|n| !n.is_empty())
+            .map(|n| format!("{}: {n}", lang.check(CheckId::Certification)))
+            .unwrap_or_else(|| lang.t(Msg::Certification(index))),
+        (id, _) => lang.check(id).to_owned(),
+    };
+    let detail = serde_json::to_string_pretty(&check.finding).unwrap_or_default();
+    html! {
+        <li class={classes!("check", class)} data-check={format!("{:?}", check.id)}>
+            <span class="mark" aria-hidden="true">{mark}</span>
+            <div>
+                <p class="check-title">{title}<span class="outcome">{" — "}{lang.outcome(check.outcome)}</span></p>
+                <p class="finding">{lang.finding(&check.finding)}</p>
+                <details class="technical">
+                    <summary>{lang.t(Msg::TechnicalDetail)}</summary>
+                    <pre>{detail}</pre>
+                </details>
+            </div>
+        </li>
+    }
+}

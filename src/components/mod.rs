@@ -1,0 +1,13 @@
+//! Function components, one per file.
+
+pub mod camera_scanner;
+pub mod certifications;
+pub mod checks_list;
+pub mod language_switch;
+pub mod manual_entry;
+pub mod party;
+pub mod photo_picker;
+pub mod product_card;
+pub mod timeline;
+pub mod trust_footer;
+pub mod verdict_banner;

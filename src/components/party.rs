@@ -1,0 +1,69 @@
+//! Who made the product, and where.
+
+use tracecheck_core::credential::{Address, Facility, Party};
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Msg};
+
+/// One line of address, most specific first.
+pub fn address_line(address: &Address, lang: Lang) -> String {
+    [
+        lang.text(&address.street),
+        lang.text(&address.locality),
+        lang.text(&address.region),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ProducerProps {
+    pub party: Option<Party>,
+}
+
+#[function_component]
+pub fn ProducerCard(props: &ProducerProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let Some(party) = &props.party else {
+        return html! {};
+    };
+    html! {
+        <section class="card producer">
+            <h2>{lang.t(Msg::ProducerHeading)}</h2>
+            <p class="party-name">{lang.text(&party.name)}</p>
+            if let Some(address) = &party.address {
+                <p class="address">{address_line(address, lang)}</p>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FacilityProps {
+    pub facility: Option<Facility>,
+}
+
+#[function_component]
+pub fn FacilityCard(props: &FacilityProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let Some(facility) = &props.facility else {
+        return html! {};
+    };
+    let coordinates = facility
+        .location
+        .map(|p| format!("{:.4}° N, {:.4}° E", p.latitude, p.longitude));
+    html! {
+        <section class="card origin">
+            <h2>{lang.t(Msg::OriginHeading)}</h2>
+            <p class="party-name">{lang.text(&facility.name)}</p>
+            if let Some(address) = &facility.address {
+                <p class="address">{address_line(address, lang)}</p>
+            }
+            if let Some(coordinates) = coordinates {
+                <p class="coordinates">{coordinates}</p>
+            }
+        </section>
+    }
+}

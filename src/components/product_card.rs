@@ -1,0 +1,49 @@
+//! What the product is: name, image, codes, dates.
+
+use tracecheck_core::code::Gs1Code;
+use tracecheck_core::credential::Passport;
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub passport: Passport,
+    pub code: Option<Gs1Code>,
+}
+
+#[function_component]
+pub fn ProductCard(props: &Props) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let product = &props.passport.product;
+    let row = |label: Msg, value: Option<String>| match value.filter(|v| !v.is_empty()) {
+        Some(value) => html! { <><dt>{lang.t(label)}</dt><dd>{value}</dd></> },
+        None => html! {},
+    };
+    // Images only from https or this site (never other schemes).
+    let image = product
+        .image
+        .clone()
+        .filter(|url| url.starts_with("https://") || url.starts_with('/'));
+    html! {
+        <section class="card product" aria-labelledby="product-name">
+            <h2 id="product-name">{lang.text(&product.name)}</h2>
+            if let Some(src) = image {
+                <img class="product-image" src={src} alt={lang.t(Msg::ProductImage)} loading="lazy" referrerpolicy="no-referrer" />
+            }
+            if !product.description.is_empty() {
+                <p class="description">{lang.text(&product.description)}</p>
+            }
+            <dl class="facts">
+                {row(Msg::Brand, product.brand.clone())}
+                {row(Msg::Gtin, product.gtin.clone())}
+                {row(Msg::Lot, product.lot.clone())}
+                {row(Msg::Serial, product.serial.clone())}
+                {row(Msg::ProductionDate, product.production_date.as_deref().map(|d| lang.date_text(d)))}
+                {row(Msg::ExpiryDate, product.expiry_date.as_deref().map(|d| lang.date_text(d)))}
+                {row(Msg::ShelfLife, Some(lang.text(&product.shelf_life)))}
+                {row(Msg::Country, product.country.clone())}
+            </dl>
+        </section>
+    }
+}

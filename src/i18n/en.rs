@@ -1,0 +1,407 @@
+//! English.
+
+use tracecheck_core::code::{CodeError, ForeignSystem};
+use tracecheck_core::proof::ProofError;
+use tracecheck_core::resolve::FetchError;
+use tracecheck_core::trust::{Role, TrustListError, TrustProblem};
+use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
+
+use super::{Lang, Msg};
+use crate::platform::PlatformError;
+
+pub fn msg(msg: Msg) -> String {
+    match msg {
+        Msg::Tagline => "Check where a product comes from".into(),
+        Msg::SwitchLanguage => "Tiếng Việt".into(),
+        Msg::LoadingTrust => "Loading the trust list…".into(),
+        Msg::ScanHeading => "Scan the QR code on the pack".into(),
+        Msg::StartCamera => "Turn on the camera to scan".into(),
+        Msg::StopCamera => "Turn off the camera".into(),
+        Msg::CameraHint => "Hold the QR code in the middle of the frame".into(),
+        Msg::CameraStarting => "Opening the camera…".into(),
+        Msg::PickPhoto => "Choose a photo of a QR code".into(),
+        Msg::ReadingPhoto => "Reading the photo…".into(),
+        Msg::NoCodeInPhoto => {
+            "No QR code found in the photo. Move closer, use more light and avoid glare.".into()
+        }
+        Msg::ManualHeading => "Or type the code".into(),
+        Msg::ManualLabel => "Product code".into(),
+        Msg::ManualPlaceholder => "Barcode number (893…), GS1 code or link".into(),
+        Msg::ManualSubmit => "Check".into(),
+        Msg::Checking => "Checking digital signatures…".into(),
+        Msg::ScanAnother => "Scan another code".into(),
+        Msg::WhyThisResult => "Why this result".into(),
+        Msg::TechnicalDetail => "Technical detail".into(),
+        Msg::ProducerHeading => "Producer".into(),
+        Msg::OriginHeading => "Where it was made".into(),
+        Msg::CertificationsHeading => "Certifications".into(),
+        Msg::SupplyChainHeading => "Supply chain".into(),
+        Msg::Gtin => "GTIN".into(),
+        Msg::Lot => "Lot".into(),
+        Msg::Serial => "Serial number".into(),
+        Msg::Brand => "Brand".into(),
+        Msg::ProductionDate => "Production date".into(),
+        Msg::ExpiryDate => "Use by".into(),
+        Msg::ShelfLife => "Shelf life".into(),
+        Msg::Country => "Country of origin".into(),
+        Msg::CertificateNumber => "Certificate number".into(),
+        Msg::CertifiedBy(name) => format!("Issued by {name}"),
+        Msg::ValidUntil(date) => format!("Valid until {date}"),
+        Msg::ExpiredOn(date) => format!("Expired on {date}"),
+        Msg::Stars(n) => format!("OCOP {n} stars"),
+        Msg::TrustListInfo { name, date } => format!("Checked against the {name}, issued {date}."),
+        Msg::TrustListStale => {
+            "The trust list is overdue for an update; this result may be out of date.".into()
+        }
+        Msg::ReportHeading => "Suspect a fake?".into(),
+        Msg::ReportHint => "Tell the authorities:".into(),
+        Msg::RecordClaims => "This record claims to be (not verified):".into(),
+        Msg::Notice => "Notice from the producer".into(),
+        Msg::Inputs => "In".into(),
+        Msg::Outputs => "Out".into(),
+        Msg::ScannedCode => "Scanned code".into(),
+        Msg::OpenLink => "Open the link".into(),
+        Msg::Certification(n) => format!("Certification {}", n + 1),
+        Msg::ProductImage => "Product image".into(),
+    }
+}
+
+pub fn check(id: CheckId) -> &'static str {
+    match id {
+        CheckId::CodeSyntax => "Valid code",
+        CheckId::RecordFound => "Record found",
+        CheckId::Signature => "Digital signature",
+        CheckId::IssuerTrusted => "Trusted issuer",
+        CheckId::NotRevoked => "Not revoked",
+        CheckId::ProductBinding => "Matches the scanned product",
+        CheckId::Validity => "Still valid",
+        CheckId::Certification => "Certification",
+        CheckId::ResolverHost => "Resolver",
+    }
+}
+
+pub fn outcome(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Pass => "Passed",
+        Outcome::Skipped => "Not checked",
+        Outcome::Caution => "Note",
+        Outcome::Unverifiable => "Unknown",
+        Outcome::Counterfeit => "Failed",
+    }
+}
+
+pub fn level(level: Level) -> (&'static str, &'static str) {
+    match level {
+        Level::Verified => (
+            "Verified",
+            "The digital signature is valid and the issuer is on the trust list.",
+        ),
+        Level::Caution => (
+            "Caution",
+            "The record is genuine, but note the points below.",
+        ),
+        Level::Counterfeit => (
+            "Warning: possible counterfeit",
+            "The record failed its checks. Do not trust the details below.",
+        ),
+        Level::NotVerifiable => ("Not verifiable", "There is no signed record to check."),
+    }
+}
+
+fn role(role: Role) -> &'static str {
+    match role {
+        Role::Producer => "producer",
+        Role::Certifier => "certifier",
+    }
+}
+
+pub fn finding(finding: &Finding) -> String {
+    match finding {
+        Finding::CodeRead { element_string, .. } => format!("A valid GS1 code ({element_string})."),
+        Finding::CodeInvalid { error } => code_error(error),
+        Finding::ForeignSystem { system, .. } => format!(
+            "This is a link to {}; there is no signed trace record to check here.",
+            match system {
+                ForeignSystem::NationalPortal => "the national traceability portal",
+                ForeignSystem::CheckService => "another checking service",
+                ForeignSystem::Website => "another website",
+            }
+        ),
+        Finding::NoCodeScanned => {
+            "No code scanned: the credential file was checked directly.".into()
+        }
+        Finding::RecordFetched { .. } => "The product's trace record was downloaded.".into(),
+        Finding::NoResolver => {
+            "The code names no place to look it up and no default resolver is set.".into()
+        }
+        Finding::UrlRefused { .. } => {
+            "The record's address is not secure (not https), so it was not opened.".into()
+        }
+        Finding::FetchFailed { error, .. } => fetch_error(error),
+        Finding::HttpStatus { status, .. } if *status == 404 => {
+            "The server has no record for this code.".into()
+        }
+        Finding::HttpStatus { status, .. } => {
+            format!("The server answered with an error (status {status}).")
+        }
+        Finding::NoPassportLink { .. } => {
+            "The resolver does not point to any product passport.".into()
+        }
+        Finding::Unreadable { .. } => {
+            "The data received is unreadable (not valid JSON, too large, or with duplicate fields)."
+                .into()
+        }
+        Finding::NotACredential { .. } => {
+            "The document is not a valid Verifiable Credential.".into()
+        }
+        Finding::NotAPassport { .. } => "The document is not a product passport.".into(),
+        Finding::SignatureValid { .. } => {
+            "The digital signature is valid: nothing changed since signing.".into()
+        }
+        Finding::SignatureInvalid { error } => proof_error(error),
+        Finding::SignerNotIssuer { .. } => {
+            "The signing key does not belong to the record's issuer.".into()
+        }
+        Finding::WrongProofPurpose { purpose } => {
+            format!("The signature was made for another purpose ({purpose}).")
+        }
+        Finding::KeyUnavailable { .. } => "The issuer's public key could not be found.".into(),
+        Finding::IssuerTrusted {
+            name,
+            role: r,
+            trust_list_stale,
+            ..
+        } => {
+            let who = Lang::En.text(name);
+            let mut line = format!("{who} is on the trust list as a {}.", role(*r));
+            if *trust_list_stale {
+                line.push_str(" But the list is overdue for an update.");
+            }
+            line
+        }
+        Finding::IssuerNotTrusted { problem } => trust_problem(problem),
+        Finding::TrustListUnavailable { error } => trust_list_error(error),
+        Finding::NoStatusDeclared => "The record is not registered in a revocation list.".into(),
+        Finding::StatusClear { .. } => {
+            "The producer has not revoked or suspended this record.".into()
+        }
+        Finding::Revoked { .. } => "The record has been revoked.".into(),
+        Finding::Suspended { .. } => "The record is suspended.".into(),
+        Finding::StatusMessage { message, .. } => match message {
+            Some(text) => format!("Notice: {text}"),
+            None => "A status notice is set, with no text.".into(),
+        },
+        Finding::StatusUnreachable { .. } => {
+            "The revocation list could not be downloaded; the record may have been revoked.".into()
+        }
+        Finding::StatusListInvalid { .. } => "The revocation list is unreadable.".into(),
+        Finding::StatusListUntrusted { .. } => {
+            "The revocation list is not validly signed by the issuer.".into()
+        }
+        Finding::StatusListStale { .. } => "The revocation list is overdue for an update.".into(),
+        Finding::ProductMatches { gtin, lot, .. } => match lot {
+            Some(lot) => format!("The record is for product {gtin}, lot {lot}."),
+            None => format!("The record is for product {gtin}."),
+        },
+        Finding::GtinMismatch { scanned, record } => format!(
+            "The code on the pack ({scanned}) differs from the record's ({}).",
+            record.as_deref().unwrap_or("none")
+        ),
+        Finding::LotMismatch { scanned, record } => format!(
+            "The lot on the pack ({scanned}) differs from the record's ({}).",
+            record.as_deref().unwrap_or("none")
+        ),
+        Finding::SerialMismatch { scanned, record } => format!(
+            "The serial number on the pack ({scanned}) differs from the record's ({}).",
+            record.as_deref().unwrap_or("none")
+        ),
+        Finding::Current { valid_until } => match valid_until {
+            Some(until) => format!("The record is valid until {}.", Lang::En.date(until.date())),
+            None => "The record is valid.".into(),
+        },
+        Finding::NotYetValid { valid_from } => {
+            format!("Not valid until {}.", Lang::En.date(valid_from.date()))
+        }
+        Finding::Expired { valid_until } => {
+            format!("Expired on {}.", Lang::En.date(valid_until.date()))
+        }
+        Finding::ProductExpired { date } => format!(
+            "The product is past its use-by date ({}).",
+            Lang::En.date_text(date)
+        ),
+        Finding::CertificationValid { .. } => {
+            "A valid certificate from an accredited certifier.".into()
+        }
+        Finding::CertificationMissing => {
+            "The record names a certification but links no certificate.".into()
+        }
+        Finding::CertificationNotForProduct { .. } => {
+            "The certificate was issued to another company or product.".into()
+        }
+        Finding::CertificationHashMismatch => {
+            "The certificate differs from the one the record refers to.".into()
+        }
+        Finding::NotACertification => "The linked document is not a certificate.".into(),
+        Finding::ResolverTrusted { host } => format!("The server {host} is on the trust list."),
+        Finding::ResolverUnknown { host } => {
+            format!("The server {host} is not on the trust list; the code may have been replaced.")
+        }
+        Finding::NotReached => "Not checked, because an earlier check failed.".into(),
+    }
+}
+
+fn proof_error(error: &ProofError) -> String {
+    match error {
+        ProofError::Missing => "The record carries no digital signature.".into(),
+        ProofError::UnsupportedSuite { name } => format!("An unaccepted kind of signature ({name})."),
+        ProofError::SignatureMismatch => "The signature does not match: the content was changed after signing, or someone else signed it.".into(),
+        ProofError::ContextMismatch => "The signature does not match the document's context.".into(),
+        ProofError::Malformed { .. }
+        | ProofError::ProofSetUnsupported
+        | ProofError::ProofValueEncoding
+        | ProofError::SignatureLength { .. }
+        | ProofError::Key(_) => "The digital signature is malformed.".into(),
+    }
+}
+
+fn trust_problem(problem: &TrustProblem) -> String {
+    match problem {
+        TrustProblem::NotListed { .. } => "The issuer is not on the trust list.".into(),
+        TrustProblem::ListingNotStarted { .. } => {
+            "The issuer's listing has not started yet.".into()
+        }
+        TrustProblem::ListingEnded { .. } => "The issuer's listing has ended.".into(),
+        TrustProblem::WrongRole { needed, .. } => {
+            format!("The issuer is not listed as a {}.", role(*needed))
+        }
+        TrustProblem::GtinOutOfScope { gtin, .. } => {
+            format!("The issuer may not issue records for {gtin} (another company's code).")
+        }
+        TrustProblem::SchemeOutOfScope { scheme, .. } => {
+            format!("The issuer is not accredited to certify {scheme}.")
+        }
+    }
+}
+
+fn trust_list_error(error: &TrustListError) -> String {
+    match error {
+        TrustListError::Unavailable => {
+            "The trust list could not be loaded, so nothing can be verified.".into()
+        }
+        TrustListError::NotYetValid => "The trust list is not valid yet.".into(),
+        TrustListError::Json(_)
+        | TrustListError::Envelope(_)
+        | TrustListError::NotATrustList
+        | TrustListError::BadRoot(_)
+        | TrustListError::WrongSigner { .. }
+        | TrustListError::Signature(_) => {
+            "The trust list is invalid (wrong root signature), so nothing can be verified.".into()
+        }
+    }
+}
+
+fn fetch_error(error: &FetchError) -> String {
+    match error {
+        FetchError::Unreachable => {
+            "The server could not be reached. Check the connection and try again.".into()
+        }
+        FetchError::Timeout => "The server took too long to answer. Try again.".into(),
+        FetchError::TooLarge { .. } => "The server's answer is too large.".into(),
+        FetchError::TooManyRedirects => "The server redirected too many times.".into(),
+        FetchError::BudgetExhausted { .. } => {
+            "The record links to too many other documents.".into()
+        }
+        FetchError::Refused { .. } => "That address may not be opened.".into(),
+    }
+}
+
+pub fn code_error(error: &CodeError) -> String {
+    match error {
+        CodeError::Empty => "No code was read.".into(),
+        CodeError::NotAProductCode { read } => {
+            format!("This is not a product code. It reads: “{read}”.")
+        }
+        CodeError::NoIdentifierInUri => "The link carries no GS1 product identifier.".into(),
+        CodeError::MalformedUri => "The link in the code is malformed.".into(),
+        CodeError::UnknownAi { ai } => format!("The code has an invalid GS1 field ({ai})."),
+        CodeError::DuplicateAi { ai } => format!("The GS1 field ({ai}) appears twice."),
+        CodeError::EmptyValue { ai } => format!("The GS1 field ({ai}) is empty."),
+        CodeError::WrongLength {
+            ai,
+            min,
+            max,
+            found,
+        } if min == max => {
+            format!("Field ({ai}) must have {min} characters; the code has {found}.")
+        }
+        CodeError::WrongLength {
+            ai,
+            min,
+            max,
+            found,
+        } => {
+            format!("Field ({ai}) must have {min} to {max} characters; the code has {found}.")
+        }
+        CodeError::BadCharacter { ai, character } => {
+            format!("Field ({ai}) contains the invalid character “{character}”.")
+        }
+        CodeError::CheckDigit {
+            expected, found, ..
+        } => {
+            format!(
+                "Wrong check digit: it should be {expected}; the code has {found}. The code may be misprinted or mistyped."
+            )
+        }
+        CodeError::BadDate { ai } => format!("The date in field ({ai}) does not exist."),
+        CodeError::BadQualifier { ai } => {
+            format!("Field ({ai}) is in the wrong place in the code.")
+        }
+        CodeError::MalformedBracketed => "The (01)… code is malformed.".into(),
+    }
+}
+
+pub fn platform(error: &PlatformError) -> String {
+    match error {
+        PlatformError::InsecureContext => "Browsers allow the camera only on https pages. Choose a photo or type the code below.".into(),
+        PlatformError::CameraDenied => "Camera access was not allowed. Allow it in the browser settings, or choose a photo / type the code below.".into(),
+        PlatformError::NoCamera => "No camera was found on this device. Choose a photo or type the code below.".into(),
+        PlatformError::CameraFailed => "The camera could not start (another app may be using it). Try again, or choose a photo / type the code.".into(),
+        PlatformError::ImageUnreadable => "This image file could not be opened.".into(),
+        PlatformError::Unavailable => "This browser does not support that.".into(),
+    }
+}
+
+pub fn step(step: &str) -> Option<&'static str> {
+    Some(match step {
+        "harvesting" => "Harvest",
+        "sorting" => "Sorting",
+        "packing" => "Packing",
+        "storing" => "Storage",
+        "shipping" => "Shipping",
+        "receiving" => "Receiving",
+        "inspecting" => "Inspection",
+        "processing" => "Processing",
+        "raising" => "Raising",
+        "slaughtering" => "Slaughter",
+        "commissioning" => "Labelling",
+        "retail_selling" => "Retail",
+        _ => return None,
+    })
+}
+
+pub fn month(month: u8) -> &'static str {
+    match month {
+        1 => "Jan",
+        2 => "Feb",
+        3 => "Mar",
+        4 => "Apr",
+        5 => "May",
+        6 => "Jun",
+        7 => "Jul",
+        8 => "Aug",
+        9 => "Sep",
+        10 => "Oct",
+        11 => "Nov",
+        _ => "Dec",
+    }
+}

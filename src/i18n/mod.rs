@@ -1,0 +1,213 @@
+//! Every word the user reads, in Vietnamese (`vi.rs`) and English (`en.rs`).
+//! Each language file matches every message exhaustively, with no wildcard
+//! arm, so a missing translation is a compile error.
+
+mod en;
+mod vi;
+
+use time::{Date, OffsetDateTime};
+use tracecheck_core::credential::Text;
+use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
+
+use crate::platform::PlatformError;
+
+/// The two languages of the widget; Vietnamese first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Tiếng Việt.
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+/// Interface text (everything that is not a verdict finding).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Tagline,
+    SwitchLanguage,
+    LoadingTrust,
+    ScanHeading,
+    StartCamera,
+    StopCamera,
+    CameraHint,
+    CameraStarting,
+    PickPhoto,
+    ReadingPhoto,
+    NoCodeInPhoto,
+    ManualHeading,
+    ManualLabel,
+    ManualPlaceholder,
+    ManualSubmit,
+    Checking,
+    ScanAnother,
+    WhyThisResult,
+    TechnicalDetail,
+    ProducerHeading,
+    OriginHeading,
+    CertificationsHeading,
+    SupplyChainHeading,
+    Gtin,
+    Lot,
+    Serial,
+    Brand,
+    ProductionDate,
+    ExpiryDate,
+    ShelfLife,
+    Country,
+    CertificateNumber,
+    CertifiedBy(String),
+    ValidUntil(String),
+    ExpiredOn(String),
+    Stars(u8),
+    TrustListInfo { name: String, date: String },
+    TrustListStale,
+    ReportHeading,
+    ReportHint,
+    RecordClaims,
+    Notice,
+    Inputs,
+    Outputs,
+    ScannedCode,
+    OpenLink,
+    Certification(usize),
+    ProductImage,
+}
+
+impl Lang {
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a tag (`vi`, `en-GB`…).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag
+            .split('-')
+            .next()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("vi") => Some(Lang::Vi),
+            Some("en") => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language (for the switch).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+
+    /// Preferred languages for record text, this one first.
+    pub fn preferences(self) -> Vec<String> {
+        vec![self.tag().into(), self.other().tag().into()]
+    }
+
+    /// Interface text.
+    pub fn t(self, msg: Msg) -> String {
+        match self {
+            Lang::Vi => vi::msg(msg),
+            Lang::En => en::msg(msg),
+        }
+    }
+
+    /// The name of a check.
+    pub fn check(self, id: CheckId) -> &'static str {
+        match self {
+            Lang::Vi => vi::check(id),
+            Lang::En => en::check(id),
+        }
+    }
+
+    /// How a check came out, in a word.
+    pub fn outcome(self, outcome: Outcome) -> &'static str {
+        match self {
+            Lang::Vi => vi::outcome(outcome),
+            Lang::En => en::outcome(outcome),
+        }
+    }
+
+    /// The verdict's title and one-line explanation.
+    pub fn level(self, level: Level) -> (&'static str, &'static str) {
+        match self {
+            Lang::Vi => vi::level(level),
+            Lang::En => en::level(level),
+        }
+    }
+
+    /// What a check found, as a plain sentence.
+    pub fn finding(self, finding: &Finding) -> String {
+        match self {
+            Lang::Vi => vi::finding(finding),
+            Lang::En => en::finding(finding),
+        }
+    }
+
+    /// A browser problem and what to do instead.
+    pub fn platform(self, error: &PlatformError) -> String {
+        match self {
+            Lang::Vi => vi::platform(error),
+            Lang::En => en::platform(error),
+        }
+    }
+
+    /// A supply-chain step name (GS1 CBV business step).
+    pub fn step(self, step: &str) -> String {
+        let known = match self {
+            Lang::Vi => vi::step(step),
+            Lang::En => en::step(step),
+        };
+        known.map_or_else(|| step.to_owned(), str::to_owned)
+    }
+
+    /// Record text in this language, else the other, else anything.
+    pub fn text(self, text: &Text) -> String {
+        let preferences = [self.tag(), self.other().tag()];
+        text.pick(&preferences).unwrap_or_default().to_owned()
+    }
+
+    /// A calendar date: 29/11/2026 or 29 Nov 2026.
+    pub fn date(self, date: Date) -> String {
+        match self {
+            Lang::Vi => format!(
+                "{:02}/{:02}/{}",
+                date.day(),
+                u8::from(date.month()),
+                date.year()
+            ),
+            Lang::En => format!(
+                "{} {} {}",
+                date.day(),
+                en::month(u8::from(date.month())),
+                date.year()
+            ),
+        }
+    }
+
+    /// A `YYYY-MM-DD` string as a date; other text as it is.
+    pub fn date_text(self, text: &str) -> String {
+        tracecheck_core::time::parse_date(text).map_or_else(|| text.to_owned(), |d| self.date(d))
+    }
+
+    /// A moment, in the offset it was written with.
+    pub fn datetime(self, at: OffsetDateTime) -> String {
+        let clock = format!("{:02}:{:02}", at.hour(), at.minute());
+        match self {
+            Lang::Vi => format!("{clock}, {}", self.date(at.date())),
+            Lang::En => format!("{}, {clock}", self.date(at.date())),
+        }
+    }
+
+    /// An RFC 3339 string as a moment; other text as it is.
+    pub fn datetime_text(self, text: &str) -> String {
+        tracecheck_core::time::parse_timestamp(text)
+            .map_or_else(|| text.to_owned(), |t| self.datetime(t))
+    }
+}

@@ -1,0 +1,343 @@
+//! Tiếng Việt.
+
+use tracecheck_core::code::{CodeError, ForeignSystem};
+use tracecheck_core::proof::ProofError;
+use tracecheck_core::resolve::FetchError;
+use tracecheck_core::trust::{Role, TrustListError, TrustProblem};
+use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
+
+use super::{Lang, Msg};
+use crate::platform::PlatformError;
+
+pub fn msg(msg: Msg) -> String {
+    match msg {
+        Msg::Tagline => "Kiểm tra nguồn gốc sản phẩm".into(),
+        Msg::SwitchLanguage => "English".into(),
+        Msg::LoadingTrust => "Đang tải danh sách tin cậy…".into(),
+        Msg::ScanHeading => "Quét mã QR trên bao bì".into(),
+        Msg::StartCamera => "Bật camera để quét".into(),
+        Msg::StopCamera => "Tắt camera".into(),
+        Msg::CameraHint => "Đưa mã QR vào giữa khung hình".into(),
+        Msg::CameraStarting => "Đang mở camera…".into(),
+        Msg::PickPhoto => "Chọn ảnh có mã QR".into(),
+        Msg::ReadingPhoto => "Đang đọc ảnh…".into(),
+        Msg::NoCodeInPhoto => {
+            "Không tìm thấy mã QR trong ảnh. Hãy chụp gần hơn, đủ sáng và không bị lóa.".into()
+        }
+        Msg::ManualHeading => "Hoặc nhập mã".into(),
+        Msg::ManualLabel => "Mã sản phẩm".into(),
+        Msg::ManualPlaceholder => "Mã vạch (893…), mã GS1 hoặc đường dẫn".into(),
+        Msg::ManualSubmit => "Kiểm tra".into(),
+        Msg::Checking => "Đang kiểm tra chữ ký số…".into(),
+        Msg::ScanAnother => "Quét mã khác".into(),
+        Msg::WhyThisResult => "Vì sao có kết quả này".into(),
+        Msg::TechnicalDetail => "Chi tiết kỹ thuật".into(),
+        Msg::ProducerHeading => "Nhà sản xuất".into(),
+        Msg::OriginHeading => "Nơi sản xuất".into(),
+        Msg::CertificationsHeading => "Chứng nhận".into(),
+        Msg::SupplyChainHeading => "Hành trình sản phẩm".into(),
+        Msg::Gtin => "Mã GTIN".into(),
+        Msg::Lot => "Số lô".into(),
+        Msg::Serial => "Số sê-ri".into(),
+        Msg::Brand => "Nhãn hiệu".into(),
+        Msg::ProductionDate => "Ngày sản xuất".into(),
+        Msg::ExpiryDate => "Hạn sử dụng".into(),
+        Msg::ShelfLife => "Thời hạn bảo quản".into(),
+        Msg::Country => "Xuất xứ".into(),
+        Msg::CertificateNumber => "Số chứng nhận".into(),
+        Msg::CertifiedBy(name) => format!("Cấp bởi {name}"),
+        Msg::ValidUntil(date) => format!("Còn hiệu lực đến {date}"),
+        Msg::ExpiredOn(date) => format!("Đã hết hiệu lực từ {date}"),
+        Msg::Stars(n) => format!("OCOP {n} sao"),
+        Msg::TrustListInfo { name, date } => format!("Đối chiếu với {name}, ban hành ngày {date}."),
+        Msg::TrustListStale => {
+            "Danh sách tin cậy đã quá hạn cập nhật; kết quả có thể đã cũ.".into()
+        }
+        Msg::ReportHeading => "Nghi ngờ hàng giả?".into(),
+        Msg::ReportHint => "Hãy báo cho cơ quan quản lý:".into(),
+        Msg::RecordClaims => "Bản ghi này tự nhận là (chưa được xác thực):".into(),
+        Msg::Notice => "Thông báo từ nhà sản xuất".into(),
+        Msg::Inputs => "Đầu vào".into(),
+        Msg::Outputs => "Đầu ra".into(),
+        Msg::ScannedCode => "Mã đã quét".into(),
+        Msg::OpenLink => "Mở đường dẫn".into(),
+        Msg::Certification(n) => format!("Chứng nhận {}", n + 1),
+        Msg::ProductImage => "Ảnh sản phẩm".into(),
+    }
+}
+
+pub fn check(id: CheckId) -> &'static str {
+    match id {
+        CheckId::CodeSyntax => "Mã hợp lệ",
+        CheckId::RecordFound => "Tìm thấy bản ghi",
+        CheckId::Signature => "Chữ ký số",
+        CheckId::IssuerTrusted => "Đơn vị ký được tin cậy",
+        CheckId::NotRevoked => "Chưa bị thu hồi",
+        CheckId::ProductBinding => "Khớp với sản phẩm đã quét",
+        CheckId::Validity => "Còn hiệu lực",
+        CheckId::Certification => "Chứng nhận",
+        CheckId::ResolverHost => "Máy chủ phân giải",
+    }
+}
+
+pub fn outcome(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Pass => "Đạt",
+        Outcome::Skipped => "Không kiểm tra",
+        Outcome::Caution => "Lưu ý",
+        Outcome::Unverifiable => "Chưa xác định",
+        Outcome::Counterfeit => "Không đạt",
+    }
+}
+
+pub fn level(level: Level) -> (&'static str, &'static str) {
+    match level {
+        Level::Verified => (
+            "Đã xác thực",
+            "Chữ ký số hợp lệ và đơn vị ký có trong danh sách tin cậy.",
+        ),
+        Level::Caution => (
+            "Cần lưu ý",
+            "Bản ghi hợp lệ nhưng có điểm cần lưu ý bên dưới.",
+        ),
+        Level::Counterfeit => (
+            "Cảnh báo: có thể là hàng giả",
+            "Bản ghi không vượt qua kiểm tra. Đừng tin các thông tin bên dưới.",
+        ),
+        Level::NotVerifiable => (
+            "Không xác thực được",
+            "Không có bản ghi có chữ ký số để kiểm tra.",
+        ),
+    }
+}
+
+fn role(role: Role) -> &'static str {
+    match role {
+        Role::Producer => "nhà sản xuất",
+        Role::Certifier => "tổ chức chứng nhận",
+    }
+}
+
+pub fn finding(finding: &Finding) -> String {
+    match finding {
+        Finding::CodeRead { element_string, .. } => format!("Mã GS1 hợp lệ ({element_string})."),
+        Finding::CodeInvalid { error } => code_error(error),
+        Finding::ForeignSystem { system, .. } => format!(
+            "Đây là đường dẫn của {}, không có bản ghi truy xuất có chữ ký số để kiểm tra tại đây.",
+            match system {
+                ForeignSystem::NationalPortal => "Cổng truy xuất nguồn gốc quốc gia",
+                ForeignSystem::CheckService => "một dịch vụ tra cứu khác",
+                ForeignSystem::Website => "một trang web khác",
+            }
+        ),
+        Finding::NoCodeScanned => "Không quét mã: kiểm tra trực tiếp tệp chứng từ.".into(),
+        Finding::RecordFetched { .. } => "Đã tải bản ghi truy xuất của sản phẩm.".into(),
+        Finding::NoResolver => "Mã không chỉ ra nơi tra cứu và chưa cấu hình máy chủ phân giải mặc định.".into(),
+        Finding::UrlRefused { .. } => "Địa chỉ bản ghi không an toàn (không dùng https) nên không được mở.".into(),
+        Finding::FetchFailed { error, .. } => fetch_error(error),
+        Finding::HttpStatus { status, .. } if *status == 404 => "Máy chủ không có bản ghi cho mã này.".into(),
+        Finding::HttpStatus { status, .. } => format!("Máy chủ trả lỗi (mã {status})."),
+        Finding::NoPassportLink { .. } => "Máy chủ phân giải không chỉ tới hộ chiếu sản phẩm nào.".into(),
+        Finding::Unreadable { .. } => "Dữ liệu nhận được không đọc được (không phải JSON hợp lệ, quá lớn hoặc có trường trùng lặp).".into(),
+        Finding::NotACredential { .. } => "Tài liệu không phải chứng từ số (Verifiable Credential) hợp lệ.".into(),
+        Finding::NotAPassport { .. } => "Tài liệu không phải hộ chiếu sản phẩm.".into(),
+        Finding::SignatureValid { .. } => "Chữ ký số hợp lệ: nội dung không bị sửa từ khi ký.".into(),
+        Finding::SignatureInvalid { error } => proof_error(error),
+        Finding::SignerNotIssuer { .. } => "Khóa đã ký không thuộc về đơn vị phát hành bản ghi.".into(),
+        Finding::WrongProofPurpose { purpose } => format!("Chữ ký dùng sai mục đích ({purpose})."),
+        Finding::KeyUnavailable { .. } => "Không tìm được khóa công khai của đơn vị ký.".into(),
+        Finding::IssuerTrusted { name, role: r, trust_list_stale, .. } => {
+            let who = Lang::Vi.text(name);
+            let mut line = format!("{who} có trong danh sách tin cậy với vai trò {}.", role(*r));
+            if *trust_list_stale {
+                line.push_str(" Nhưng danh sách đã quá hạn cập nhật.");
+            }
+            line
+        }
+        Finding::IssuerNotTrusted { problem } => trust_problem(problem),
+        Finding::TrustListUnavailable { error } => trust_list_error(error),
+        Finding::NoStatusDeclared => "Bản ghi không đăng ký danh sách thu hồi.".into(),
+        Finding::StatusClear { .. } => "Nhà sản xuất chưa thu hồi hay tạm dừng bản ghi này.".into(),
+        Finding::Revoked { .. } => "Bản ghi đã bị thu hồi.".into(),
+        Finding::Suspended { .. } => "Bản ghi đang bị tạm dừng.".into(),
+        Finding::StatusMessage { message, .. } => match message {
+            Some(text) => format!("Thông báo: {text}"),
+            None => "Có thông báo trạng thái chưa rõ nội dung.".into(),
+        },
+        Finding::StatusUnreachable { .. } => "Không tải được danh sách thu hồi; chưa thể khẳng định bản ghi còn hiệu lực.".into(),
+        Finding::StatusListInvalid { .. } => "Danh sách thu hồi không đọc được.".into(),
+        Finding::StatusListUntrusted { .. } => "Danh sách thu hồi không có chữ ký hợp lệ của đơn vị phát hành.".into(),
+        Finding::StatusListStale { .. } => "Danh sách thu hồi đã quá hạn cập nhật.".into(),
+        Finding::ProductMatches { gtin, lot, .. } => match lot {
+            Some(lot) => format!("Bản ghi đúng sản phẩm {gtin}, lô {lot}."),
+            None => format!("Bản ghi đúng sản phẩm {gtin}."),
+        },
+        Finding::GtinMismatch { scanned, record } => format!(
+            "Mã trên bao bì ({scanned}) khác mã trong bản ghi ({}).",
+            record.as_deref().unwrap_or("không có")
+        ),
+        Finding::LotMismatch { scanned, record } => format!(
+            "Số lô trên bao bì ({scanned}) khác số lô trong bản ghi ({}).",
+            record.as_deref().unwrap_or("không có")
+        ),
+        Finding::SerialMismatch { scanned, record } => format!(
+            "Số sê-ri trên bao bì ({scanned}) khác bản ghi ({}).",
+            record.as_deref().unwrap_or("không có")
+        ),
+        Finding::Current { valid_until } => match valid_until {
+            Some(until) => format!("Bản ghi còn hiệu lực đến {}.", Lang::Vi.date(until.date())),
+            None => "Bản ghi đang có hiệu lực.".into(),
+        },
+        Finding::NotYetValid { valid_from } => format!("Chưa đến ngày có hiệu lực ({}).", Lang::Vi.date(valid_from.date())),
+        Finding::Expired { valid_until } => format!("Đã hết hiệu lực từ {}.", Lang::Vi.date(valid_until.date())),
+        Finding::ProductExpired { date } => format!("Sản phẩm đã quá hạn sử dụng ({}).", Lang::Vi.date_text(date)),
+        Finding::CertificationValid { .. } => "Chứng nhận hợp lệ, do tổ chức có thẩm quyền cấp.".into(),
+        Finding::CertificationMissing => "Bản ghi nêu chứng nhận nhưng không kèm chứng từ.".into(),
+        Finding::CertificationNotForProduct { .. } => "Chứng nhận được cấp cho đơn vị hoặc sản phẩm khác.".into(),
+        Finding::CertificationHashMismatch => "Chứng từ chứng nhận đã bị thay đổi so với bản được dẫn chiếu.".into(),
+        Finding::NotACertification => "Tài liệu dẫn chiếu không phải chứng nhận.".into(),
+        Finding::ResolverTrusted { host } => format!("Máy chủ {host} có trong danh sách tin cậy."),
+        Finding::ResolverUnknown { host } => format!("Máy chủ {host} không có trong danh sách tin cậy; mã có thể đã bị thay."),
+        Finding::NotReached => "Chưa kiểm tra vì bước trước không đạt.".into(),
+    }
+}
+
+fn proof_error(error: &ProofError) -> String {
+    match error {
+        ProofError::Missing => "Bản ghi không có chữ ký số.".into(),
+        ProofError::UnsupportedSuite { name } => {
+            format!("Kiểu chữ ký không được chấp nhận ({name}).")
+        }
+        ProofError::SignatureMismatch => {
+            "Chữ ký không khớp: nội dung đã bị sửa sau khi ký, hoặc do người khác ký.".into()
+        }
+        ProofError::ContextMismatch => "Chữ ký không khớp với ngữ cảnh của tài liệu.".into(),
+        ProofError::Malformed { .. }
+        | ProofError::ProofSetUnsupported
+        | ProofError::ProofValueEncoding
+        | ProofError::SignatureLength { .. }
+        | ProofError::Key(_) => "Chữ ký số bị lỗi định dạng.".into(),
+    }
+}
+
+fn trust_problem(problem: &TrustProblem) -> String {
+    match problem {
+        TrustProblem::NotListed { .. } => "Đơn vị ký không có trong danh sách tin cậy.".into(),
+        TrustProblem::ListingNotStarted { .. } => {
+            "Đơn vị ký chưa đến thời hạn được công nhận.".into()
+        }
+        TrustProblem::ListingEnded { .. } => "Đơn vị ký đã hết thời hạn được công nhận.".into(),
+        TrustProblem::WrongRole { needed, .. } => format!(
+            "Đơn vị ký không có vai trò {} trong danh sách tin cậy.",
+            role(*needed)
+        ),
+        TrustProblem::GtinOutOfScope { gtin, .. } => format!(
+            "Đơn vị ký không được phép phát hành bản ghi cho mã {gtin} (mã thuộc doanh nghiệp khác)."
+        ),
+        TrustProblem::SchemeOutOfScope { scheme, .. } => {
+            format!("Đơn vị ký không được công nhận để cấp chứng nhận {scheme}.")
+        }
+    }
+}
+
+fn trust_list_error(error: &TrustListError) -> String {
+    match error {
+        TrustListError::Unavailable => {
+            "Không tải được danh sách tin cậy nên chưa thể xác thực.".into()
+        }
+        TrustListError::NotYetValid => "Danh sách tin cậy chưa có hiệu lực.".into(),
+        TrustListError::Json(_)
+        | TrustListError::Envelope(_)
+        | TrustListError::NotATrustList
+        | TrustListError::BadRoot(_)
+        | TrustListError::WrongSigner { .. }
+        | TrustListError::Signature(_) => {
+            "Danh sách tin cậy không hợp lệ (sai chữ ký gốc) nên chưa thể xác thực.".into()
+        }
+    }
+}
+
+fn fetch_error(error: &FetchError) -> String {
+    match error {
+        FetchError::Unreachable => "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.".into(),
+        FetchError::Timeout => "Máy chủ phản hồi quá chậm. Hãy thử lại.".into(),
+        FetchError::TooLarge { .. } => "Dữ liệu máy chủ trả về quá lớn.".into(),
+        FetchError::TooManyRedirects => "Máy chủ chuyển hướng quá nhiều lần.".into(),
+        FetchError::BudgetExhausted { .. } => "Bản ghi dẫn tới quá nhiều tài liệu khác.".into(),
+        FetchError::Refused { .. } => "Địa chỉ không được phép truy cập.".into(),
+    }
+}
+
+pub fn code_error(error: &CodeError) -> String {
+    match error {
+        CodeError::Empty => "Chưa đọc được mã nào.".into(),
+        CodeError::NotAProductCode { read } => {
+            format!("Đây không phải mã sản phẩm. Nội dung đọc được: “{read}”.")
+        }
+        CodeError::NoIdentifierInUri => {
+            "Đường dẫn không chứa mã định danh GS1 của sản phẩm.".into()
+        }
+        CodeError::MalformedUri => "Đường dẫn trong mã bị lỗi định dạng.".into(),
+        CodeError::UnknownAi { ai } => format!("Mã chứa trường GS1 không hợp lệ ({ai})."),
+        CodeError::DuplicateAi { ai } => format!("Trường GS1 ({ai}) xuất hiện hai lần."),
+        CodeError::EmptyValue { ai } => format!("Trường GS1 ({ai}) không có giá trị."),
+        CodeError::WrongLength {
+            ai,
+            min,
+            max,
+            found,
+        } if min == max => {
+            format!("Trường ({ai}) phải có {min} ký tự; mã có {found}.")
+        }
+        CodeError::WrongLength {
+            ai,
+            min,
+            max,
+            found,
+        } => {
+            format!("Trường ({ai}) phải có từ {min} đến {max} ký tự; mã có {found}.")
+        }
+        CodeError::BadCharacter { ai, character } => {
+            format!("Trường ({ai}) chứa ký tự không hợp lệ “{character}”.")
+        }
+        CodeError::CheckDigit {
+            expected, found, ..
+        } => {
+            format!(
+                "Số kiểm tra sai: đúng ra phải là {expected}, mã có {found}. Mã có thể bị in sai hoặc nhập nhầm."
+            )
+        }
+        CodeError::BadDate { ai } => format!("Ngày trong trường ({ai}) không tồn tại."),
+        CodeError::BadQualifier { ai } => format!("Trường ({ai}) đặt sai vị trí trong mã."),
+        CodeError::MalformedBracketed => "Mã dạng (01)… bị lỗi định dạng.".into(),
+    }
+}
+
+pub fn platform(error: &PlatformError) -> String {
+    match error {
+        PlatformError::InsecureContext => "Trình duyệt chỉ cho dùng camera trên trang https. Hãy chọn ảnh hoặc nhập mã bên dưới.".into(),
+        PlatformError::CameraDenied => "Chưa được phép dùng camera. Hãy cho phép trong cài đặt trình duyệt, hoặc chọn ảnh / nhập mã bên dưới.".into(),
+        PlatformError::NoCamera => "Không tìm thấy camera trên thiết bị. Hãy chọn ảnh hoặc nhập mã bên dưới.".into(),
+        PlatformError::CameraFailed => "Không mở được camera (có thể ứng dụng khác đang dùng). Hãy thử lại, hoặc chọn ảnh / nhập mã.".into(),
+        PlatformError::ImageUnreadable => "Không mở được tệp ảnh này.".into(),
+        PlatformError::Unavailable => "Trình duyệt không hỗ trợ chức năng này.".into(),
+    }
+}
+
+pub fn step(step: &str) -> Option<&'static str> {
+    Some(match step {
+        "harvesting" => "Thu hoạch",
+        "sorting" => "Phân loại",
+        "packing" => "Đóng gói",
+        "storing" => "Bảo quản",
+        "shipping" => "Vận chuyển",
+        "receiving" => "Nhận hàng",
+        "inspecting" => "Kiểm tra",
+        "processing" => "Chế biến",
+        "raising" => "Chăn nuôi",
+        "slaughtering" => "Giết mổ",
+        "commissioning" => "Gắn mã",
+        "retail_selling" => "Bán lẻ",
+        _ => return None,
+    })
+}

@@ -1,0 +1,4 @@
+//! The widget's pages.
+
+pub mod scan;
+pub mod verify;

@@ -1,0 +1,69 @@
+//! The core's `Fetch` in the browser: `fetch()` with a timeout and a size bound.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use tracecheck_core::resolve::{Fetch, FetchError, Request, Response};
+
+use super::timer::Timeout;
+
+/// Largest answer read (1 MiB, the core's JSON limit).
+const MAX_BODY: usize = 1 << 20;
+
+/// `fetch()` with an 8-second timeout.
+pub struct BrowserFetcher {
+    /// Milliseconds before a request is abandoned.
+    pub timeout_ms: i32,
+}
+
+impl Default for BrowserFetcher {
+    fn default() -> Self {
+        BrowserFetcher { timeout_ms: 8_000 }
+    }
+}
+
+impl Fetch for BrowserFetcher {
+    async fn fetch(&self, request: Request) -> Result<Response, FetchError> {
+        let controller = web_sys::AbortController::new().map_err(|_| FetchError::Unreachable)?;
+        let timed_out = Rc::new(Cell::new(false));
+        let _timer = {
+            let (controller, timed_out) = (controller.clone(), Rc::clone(&timed_out));
+            Timeout::new(self.timeout_ms, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+            .map_err(|_| FetchError::Unreachable)?
+        };
+        let signal = controller.signal();
+        let sent = gloo_net::http::Request::get(&request.url)
+            .header("Accept", request.accept)
+            .abort_signal(Some(&signal))
+            .send()
+            .await;
+        let failed = |timed_out: &Cell<bool>| {
+            if timed_out.get() {
+                FetchError::Timeout
+            } else {
+                FetchError::Unreachable
+            }
+        };
+        let response = sent.map_err(|_| failed(&timed_out))?;
+        let declared = response
+            .headers()
+            .get("content-length")
+            .and_then(|l| l.parse::<usize>().ok());
+        if declared.is_some_and(|length| length > MAX_BODY) {
+            return Err(FetchError::TooLarge { limit: MAX_BODY });
+        }
+        let body = response.binary().await.map_err(|_| failed(&timed_out))?;
+        if body.len() > MAX_BODY {
+            return Err(FetchError::TooLarge { limit: MAX_BODY });
+        }
+        Ok(Response {
+            url: response.url(),
+            status: response.status(),
+            content_type: response.headers().get("content-type"),
+            body,
+        })
+    }
+}

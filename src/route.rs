@@ -1,0 +1,65 @@
+//! Which view the page shows, read from its address: `/` scans; a GS1
+//! Digital Link path (`/01/…`, as a phone's camera app opens it) or
+//! `?code=` verifies that code directly.
+
+use crate::platform::window;
+
+/// What the page is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Scan with the camera, a photo, or typing.
+    Scan,
+    /// Verify this code.
+    Verify(String),
+}
+
+/// The mode for the current address.
+pub fn current() -> Mode {
+    let Ok(location) = window().map(|w| w.location()) else {
+        return Mode::Scan;
+    };
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    if let Some(code) = query_code(&search) {
+        return Mode::Verify(code);
+    }
+    let first = path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    if first.len() >= 2 && first.bytes().all(|b| b.is_ascii_digit()) {
+        // The page address is the code itself.
+        if let Ok(href) = location.href() {
+            return Mode::Verify(href);
+        }
+    }
+    Mode::Scan
+}
+
+fn query_code(search: &str) -> Option<String> {
+    let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
+    params.get("code").filter(|c| !c.trim().is_empty())
+}
+
+/// Records `mode` in the address bar so Back and sharing work.
+pub fn push(mode: &Mode) {
+    let Ok(window) = window() else { return };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = match mode {
+        Mode::Scan => "/".to_owned(),
+        Mode::Verify(code) => {
+            let params = web_sys::UrlSearchParams::new().ok();
+            match params {
+                Some(params) => {
+                    params.append("code", code);
+                    format!("/?{}", String::from(params.to_string()))
+                }
+                None => "/".to_owned(),
+            }
+        }
+    };
+    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+}
