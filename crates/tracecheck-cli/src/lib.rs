@@ -3,5 +3,6 @@
 
 pub mod demo;
 pub mod fetch;
+pub mod qr;
 pub mod registry;
 pub mod serve;

@@ -26,6 +26,8 @@ enum Command {
     Verify(commands::verify::Args),
     /// Serve the widget, a registry and the demo QR page on 127.0.0.1.
     Serve(commands::serve::Args),
+    /// Draw QR codes: SVG on stdout, or a Y4M video for a fake camera.
+    Qr(commands::qr::Args),
     /// Read product codes.
     #[command(subcommand)]
     Code(commands::code::Command),
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => commands::demo::run(args),
         Command::Verify(args) => commands::verify::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Qr(args) => commands::qr::run(args),
         Command::Code(command) => commands::code::run(command),
     };
     match result {

@@ -4,6 +4,7 @@
 pub mod code;
 pub mod demo;
 pub mod keygen;
+pub mod qr;
 pub mod serve;
 pub mod sign;
 pub mod verify;

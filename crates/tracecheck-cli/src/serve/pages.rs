@@ -1,9 +1,6 @@
 //! The printable page of demo QR codes, so anyone can try the widget with a
 //! real phone on the same network.
 
-use qrcode::QrCode;
-use qrcode::render::svg;
-
 use super::{Answer, Site};
 use crate::demo::Expectation;
 
@@ -49,14 +46,9 @@ pub fn qr_svg(site: &Site, id: &str) -> Answer {
     let Some(sample) = site.registry.samples.iter().find(|s| s.id == id) else {
         return Answer::text(404, "no such sample");
     };
-    let Ok(code) = QrCode::new(sample.code.as_bytes()) else {
+    let Ok(image) = crate::qr::svg(&sample.code, 180) else {
         return Answer::text(500, "code too long for a QR symbol");
     };
-    let image = code
-        .render::<svg::Color>()
-        .min_dimensions(180, 180)
-        .quiet_zone(true)
-        .build();
     Answer {
         status: 200,
         headers: vec![

@@ -1,0 +1,18 @@
+//! tracecheck web widget: scan a product's code, verify its signed trace
+//! record in the browser, show the verdict.
+//!
+//! `platform` is the browser glue (camera, canvas, fetch, storage);
+//! `i18n` holds every word shown; `components` and `pages` are the view;
+//! all verification happens in `tracecheck-core`.
+
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod platform;
+pub mod route;
+
+/// Mounts the widget on the page's body.
+pub fn run() {
+    yew::Renderer::<app::App>::new().render();
+}
