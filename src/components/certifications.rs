@@ -8,6 +8,8 @@ use crate::i18n::{Lang, Msg};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub reports: Vec<CertificationReport>,
+    /// When the verification ran: a certificate that ended before it is expired.
+    pub checked_at: time::OffsetDateTime,
 }
 
 #[function_component]
@@ -20,13 +22,13 @@ pub fn Certifications(props: &Props) -> Html {
         <section class="card certifications">
             <h2>{lang.t(Msg::CertificationsHeading)}</h2>
             <ul class="badges">
-                { for props.reports.iter().map(|report| badge(report, lang)) }
+                { for props.reports.iter().map(|report| badge(report, props.checked_at, lang)) }
             </ul>
         </section>
     }
 }
 
-fn badge(report: &CertificationReport, lang: Lang) -> Html {
+fn badge(report: &CertificationReport, checked_at: time::OffsetDateTime, lang: Lang) -> Html {
     let certification = report.certification.as_ref();
     let name = certification
         .map(|c| lang.text(&c.scheme_name))
@@ -44,7 +46,7 @@ fn badge(report: &CertificationReport, lang: Lang) -> Html {
     });
     let validity = report.valid_until.map(|until| {
         let date = lang.date(until.date());
-        if report.outcome == Outcome::Caution && until < time::OffsetDateTime::now_utc() {
+        if until < checked_at {
             html! { <p class="expired">{lang.t(Msg::ExpiredOn(date))}</p> }
         } else {
             html! { <p>{lang.t(Msg::ValidUntil(date))}</p> }

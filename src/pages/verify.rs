@@ -86,7 +86,7 @@ fn result_details(report: &Rc<Report>, lang: Lang) -> Html {
         (Some(passport), true) => html! {
             <>
                 <ProductCard passport={passport.clone()} code={report.code.clone()} />
-                <Certifications reports={report.certifications.clone()} />
+                <Certifications reports={report.certifications.clone()} checked_at={report.checked_at} />
                 <ProducerCard party={passport.producer.clone()} />
                 <FacilityCard facility={passport.facility.clone()} />
                 <Timeline events={passport.events.clone()} />

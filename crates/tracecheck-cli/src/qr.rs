@@ -22,7 +22,7 @@ pub fn write_y4m(out: &mut impl Write, texts: &[String], frames_each: usize) -> 
     const WIDTH: usize = 640;
     const HEIGHT: usize = 480;
     let io = |e: std::io::Error| e.to_string();
-    write!(out, "YUV4MPEG2 W{WIDTH} H{HEIGHT} F10:1 Ip A1:1 C420jpeg\n").map_err(io)?;
+    writeln!(out, "YUV4MPEG2 W{WIDTH} H{HEIGHT} F10:1 Ip A1:1 C420jpeg").map_err(io)?;
     // Chroma planes at 128: no colour.
     let chroma = vec![128u8; WIDTH * HEIGHT / 2];
     for text in texts {

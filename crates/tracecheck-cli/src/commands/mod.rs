@@ -21,11 +21,15 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
     Ok(())
 }
 
+/// The system clock (the CLI runs natively, where the clock exists).
+#[allow(clippy::disallowed_methods)]
+pub fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
+}
+
 /// Today's date in Vietnam.
 pub fn today() -> time::Date {
-    time::OffsetDateTime::now_utc()
-        .to_offset(tracecheck_cli::demo::VIETNAM_OFFSET)
-        .date()
+    now().to_offset(tracecheck_cli::demo::VIETNAM_OFFSET).date()
 }
 
 /// Parses `YYYY-MM-DD`.

@@ -48,7 +48,7 @@ pub fn run(args: Args) -> super::Outcome {
     let created = match &args.created {
         Some(text) => tracecheck_core::time::parse_timestamp(text)
             .ok_or_else(|| format!("not an RFC 3339 time: {text}"))?,
-        None => time::OffsetDateTime::now_utc(),
+        None => super::now(),
     };
     super::print_json(&key.sign(&credential, created))?;
     Ok(ExitCode::SUCCESS)

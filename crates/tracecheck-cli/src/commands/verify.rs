@@ -51,7 +51,7 @@ pub fn run(args: Args) -> super::Outcome {
     let now = match &args.at {
         Some(text) => tracecheck_core::time::parse_timestamp(text)
             .ok_or_else(|| format!("not an RFC 3339 time: {text}"))?,
-        None => time::OffsetDateTime::now_utc(),
+        None => super::now(),
     };
     let config = match &args.registry {
         Some(registry) => Some(fetch_json(&fetcher, &join(registry, "/config.json")?)?),

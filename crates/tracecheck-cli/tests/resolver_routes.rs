@@ -1,0 +1,108 @@
+//! The local resolver answers like a GS1 Digital Link resolver: a linkset
+//! to `Accept: application/linkset+json`, the widget to a browser.
+
+use tracecheck_cli::demo::{DemoOptions, build};
+use tracecheck_cli::serve::{Site, route};
+
+fn site(dist: Option<std::path::PathBuf>) -> Site {
+    let today = tracecheck_core::time::parse_date("2026-11-29").expect("date");
+    let registry = build(&DemoOptions {
+        base_url: "http://127.0.0.1:8080".into(),
+        today,
+    });
+    Site {
+        registry,
+        dist,
+        public_url: "http://127.0.0.1:8080".into(),
+    }
+}
+
+fn header<'a>(answer: &'a tracecheck_cli::serve::Answer, name: &str) -> Option<&'a str> {
+    answer
+        .headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn a_digital_link_path_answers_a_linkset_or_the_widget() {
+    let dist = std::env::temp_dir().join(format!("tracecheck-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).expect("temp dir");
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>widget</title>",
+    )
+    .expect("write");
+    let site = site(Some(dist.clone()));
+
+    let linkset = route(
+        &site,
+        "/01/08935001000013/10/NL2611",
+        "application/linkset+json",
+    );
+    assert_eq!(linkset.status, 200);
+    assert_eq!(
+        header(&linkset, "content-type"),
+        Some("application/linkset+json")
+    );
+    let body: serde_json::Value = serde_json::from_slice(&linkset.body).expect("json");
+    assert!(body["linkset"][0]["https://test.uncefact.org/vocabulary/linkTypes/dpp"].is_array());
+
+    // linkType=all asks for the linkset too; query attributes do not change the record.
+    let all = route(
+        &site,
+        "/01/08935001000013/10/NL2611?17=261231&linkType=all",
+        "*/*",
+    );
+    assert_eq!(all.body, linkset.body);
+
+    let page = route(
+        &site,
+        "/01/08935001000013/10/NL2611",
+        "text/html,application/xhtml+xml",
+    );
+    assert_eq!(page.status, 200);
+    assert!(String::from_utf8_lossy(&page.body).contains("widget"));
+    assert!(
+        header(&page, "content-security-policy")
+            .is_some_and(|csp| csp.contains("frame-ancestors 'none'"))
+    );
+    std::fs::remove_dir_all(dist).ok();
+}
+
+#[test]
+fn unknown_and_broken_codes_get_problem_answers() {
+    let site = site(None);
+    let unknown = route(&site, "/01/08935001000099", "application/linkset+json");
+    assert_eq!(unknown.status, 404);
+    let broken = route(&site, "/01/08935001000014", "application/linkset+json");
+    assert_eq!(
+        broken.status, 400,
+        "a wrong check digit is not a valid Digital Link"
+    );
+    assert_eq!(route(&site, "/../etc/passwd", "*/*").status, 400);
+}
+
+#[test]
+fn credentials_are_served_with_cors_and_the_demo_page_lists_every_sample() {
+    let site = site(None);
+    let trust = route(&site, "/trust-list.json", "*/*");
+    assert_eq!(trust.status, 200);
+    assert_eq!(header(&trust, "access-control-allow-origin"), Some("*"));
+    let page = String::from_utf8(route(&site, "/demo", "text/html").body).expect("utf-8");
+    for sample in &site.registry.samples {
+        assert!(
+            page.contains(&format!("/demo/qr/{}.svg", sample.id)),
+            "{}",
+            sample.id
+        );
+        let qr = route(
+            &site,
+            &format!("/demo/qr/{}.svg", sample.id),
+            "image/svg+xml",
+        );
+        assert_eq!(qr.status, 200);
+        assert!(String::from_utf8_lossy(&qr.body).contains("<svg"));
+    }
+}

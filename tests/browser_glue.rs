@@ -1,0 +1,235 @@
+//! The browser glue, in headless Chromium: fetch, address routing,
+//! storage, the (fake) camera, reading a QR code from a photo, and a
+//! component rendered in each language.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Function, Promise};
+use tracecheck_core::resolve::{Fetch, FetchError, Request};
+use tracecheck_core::scan::{Luma, decode_qr};
+use tracecheck_core::verdict::Level;
+use tracecheck_web::components::verdict_banner::VerdictBanner;
+use tracecheck_web::i18n::Lang;
+use tracecheck_web::platform::fetch::BrowserFetcher;
+use tracecheck_web::platform::{camera, photo, storage};
+use tracecheck_web::route::{self, Mode};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
+}
+
+async fn sleep(millis: i32) {
+    let promise = Promise::new(&mut |resolve: Function, _| {
+        let window = web_sys::window().expect("window");
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_fetcher_reads_answers_and_reports_unreachable_servers() {
+    let fetcher = BrowserFetcher::default();
+    let ok = fetcher
+        .fetch(Request {
+            url: "data:application/json,%7B%22a%22%3A1%7D".into(),
+            accept: "application/json",
+        })
+        .await
+        .expect("a data: URL answers");
+    assert_eq!(ok.status, 200);
+    assert_eq!(ok.body, br#"{"a":1}"#);
+    let down = fetcher
+        .fetch(Request {
+            url: "http://127.0.0.1:9/01/08935001000013".into(),
+            accept: "application/linkset+json",
+        })
+        .await;
+    assert_eq!(down, Err(FetchError::Unreachable));
+}
+
+#[wasm_bindgen_test]
+fn the_address_bar_carries_the_code() {
+    route::push(&Mode::Verify("(01)08935001000013(10)LÔ 7".into()));
+    assert_eq!(
+        route::current(),
+        Mode::Verify("(01)08935001000013(10)LÔ 7".into())
+    );
+    route::push(&Mode::Scan);
+    assert_eq!(route::current(), Mode::Scan);
+    // A phone's camera app opens the Digital Link URL itself.
+    let history = web_sys::window()
+        .and_then(|w| w.history().ok())
+        .expect("history");
+    history
+        .push_state_with_url(&JsValue::NULL, "", Some("/01/08935001000013/10/NL2611"))
+        .expect("push");
+    let Mode::Verify(code) = route::current() else {
+        panic!("a DL path is a code to verify")
+    };
+    assert!(code.ends_with("/01/08935001000013/10/NL2611"), "{code}");
+    route::push(&Mode::Scan);
+}
+
+#[wasm_bindgen_test]
+fn settings_survive_in_local_storage() {
+    storage::set("tracecheck.test", "en");
+    assert_eq!(storage::get("tracecheck.test").as_deref(), Some("en"));
+    assert_eq!(storage::get("tracecheck.absent"), None);
+}
+
+#[wasm_bindgen_test]
+async fn the_fake_camera_starts_gives_frames_and_is_released() {
+    let video: HtmlVideoElement = document()
+        .create_element("video")
+        .expect("video")
+        .dyn_into()
+        .expect("video");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&video)
+        .expect("append");
+    let canvas: HtmlCanvasElement = document()
+        .create_element("canvas")
+        .expect("canvas")
+        .dyn_into()
+        .expect("canvas");
+    let stream = camera::start(&video)
+        .await
+        .expect("Chromium's fake camera starts");
+    let mut frame = None;
+    for _ in 0..50 {
+        frame = camera::grab(&video, &canvas, 320);
+        if frame.is_some() {
+            break;
+        }
+        sleep(100).await;
+    }
+    let frame = frame.expect("a frame within 5 s");
+    assert_eq!(frame.width, 320);
+    assert_eq!(frame.luma.len(), frame.width * frame.height);
+    camera::stop(&stream);
+    for track in stream.get_tracks().iter() {
+        let track: web_sys::MediaStreamTrack = track.dyn_into().expect("track");
+        assert_eq!(track.ready_state(), web_sys::MediaStreamTrackState::Ended);
+    }
+    video.remove();
+}
+
+/// Draws `text`'s QR code on a canvas and returns it as a PNG file.
+async fn qr_png(text: &str) -> web_sys::File {
+    let code = qrcode::QrCode::new(text.as_bytes()).expect("encodes");
+    let (modules, scale, quiet) = (code.width(), 8, 4);
+    let side = ((modules + 2 * quiet) * scale) as u32;
+    let canvas: HtmlCanvasElement = document()
+        .create_element("canvas")
+        .expect("canvas")
+        .dyn_into()
+        .expect("canvas");
+    canvas.set_width(side);
+    canvas.set_height(side);
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .expect("2d")
+        .expect("2d")
+        .dyn_into()
+        .expect("2d");
+    ctx.set_fill_style_str("#fff");
+    ctx.fill_rect(0.0, 0.0, side as f64, side as f64);
+    ctx.set_fill_style_str("#000");
+    for (i, color) in code.to_colors().iter().enumerate() {
+        if *color == qrcode::Color::Dark {
+            let (x, y) = ((i % modules + quiet) * scale, (i / modules + quiet) * scale);
+            ctx.fill_rect(x as f64, y as f64, scale as f64, scale as f64);
+        }
+    }
+    let blob = JsFuture::from(Promise::new(&mut |resolve: Function, _| {
+        let _ = canvas.to_blob(&resolve);
+    }))
+    .await
+    .expect("toBlob");
+    let parts = Array::of1(&blob);
+    web_sys::File::new_with_blob_sequence(&parts, "label.png").expect("file")
+}
+
+#[wasm_bindgen_test]
+async fn a_photo_of_a_label_gives_its_code() {
+    let text = "https://id.example/01/08935001000013/10/NL2611";
+    let file = qr_png(text).await;
+    let frame = photo::load(&file).await.expect("the PNG decodes");
+    let image = Luma {
+        width: frame.width,
+        height: frame.height,
+        pixels: &frame.luma,
+    };
+    assert_eq!(decode_qr(image), vec![text.to_owned()]);
+
+    let not_an_image =
+        web_sys::File::new_with_str_sequence(&Array::of1(&"hello".into()), "note.txt")
+            .expect("file");
+    assert!(
+        photo::load(&not_an_image).await.is_err(),
+        "a text file is refused, not a crash"
+    );
+}
+
+#[derive(Properties, PartialEq)]
+struct BannerHost {
+    lang: Lang,
+    level: Level,
+}
+
+#[function_component]
+fn Host(props: &BannerHost) -> Html {
+    html! {
+        <ContextProvider<Lang> context={props.lang}>
+            <VerdictBanner level={props.level} notices={vec!["Thu hồi lô MO2609".to_owned()]} />
+        </ContextProvider<Lang>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_verdict_reads_in_each_language_with_an_icon_not_only_colour() {
+    for (lang, level, title) in [
+        (Lang::Vi, Level::Counterfeit, "Cảnh báo: có thể là hàng giả"),
+        (
+            Lang::En,
+            Level::Counterfeit,
+            "Warning: possible counterfeit",
+        ),
+        (Lang::Vi, Level::Verified, "Đã xác thực"),
+        (Lang::En, Level::NotVerifiable, "Not verifiable"),
+    ] {
+        let root = document().create_element("div").expect("div");
+        document()
+            .body()
+            .expect("body")
+            .append_child(&root)
+            .expect("append");
+        let handle =
+            yew::Renderer::<Host>::with_root_and_props(root.clone(), BannerHost { lang, level })
+                .render();
+        yew::scheduler::flush().await;
+        let text = root.text_content().unwrap_or_default();
+        assert!(text.contains(title), "{text}");
+        assert!(
+            text.contains("Thu hồi lô MO2609"),
+            "notices are shown: {text}"
+        );
+        let icon = root
+            .query_selector(".verdict .icon")
+            .expect("query")
+            .expect("an icon");
+        assert!(!icon.text_content().unwrap_or_default().is_empty());
+        handle.destroy();
+        root.remove();
+    }
+}

@@ -1,0 +1,43 @@
+// Every demo sample, opened the way a phone's camera app opens it (the
+// code's URL itself, or ?code= for codes of other hosts), gets its verdict.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { LEVEL, launch, startServer, verdictOf } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test("each demo sample shows its expected verdict", async () => {
+  const page = await browser.page();
+  const seen = [];
+  for (const sample of server.samples) {
+    const direct = sample.code.startsWith(server.base);
+    const url = direct ? sample.code : `${server.base}/?code=${encodeURIComponent(sample.code)}`;
+    await page.goto(url);
+    const { level, text } = await verdictOf(page);
+    seen.push(`${sample.id}: ${level}`);
+    assert.equal(level, LEVEL[sample.expected], `${sample.id} (${url}):\n${text}`);
+    if (sample.expected !== "verified") {
+      assert.doesNotMatch(text, /Đã xác thực/, `${sample.id} must never read "verified"`);
+    }
+  }
+  console.log(seen.join("\n"));
+  assert.deepEqual(browser.errors, []);
+});
+
+test("the recall notice reaches the shopper", async () => {
+  const page = await browser.page();
+  const recalled = server.samples.find((s) => s.id === "recalled");
+  await page.goto(recalled.code);
+  const { level, text } = await verdictOf(page);
+  assert.equal(level, "counterfeit");
+  assert.match(text, /Thu hồi lô hàng/);
+});
