@@ -80,7 +80,10 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("console", (m) => {
     const where = m.location()?.url ? ` (${m.location().url})` : "";
-    if (m.type() === "error") problems.push(`console error: ${m.text()}${where}`);
+    // A bare dist/ has no deployment config (tracecheck serve provides it);
+    // the widget handles its absence, but the browser still logs the 404.
+    const missingConfig = server !== undefined && /\/config\.json$/.test(m.location()?.url ?? "");
+    if (m.type() === "error" && !missingConfig) problems.push(`console error: ${m.text()}${where}`);
     if (m.type() === "warning") console.warn(`check-dist: console warning: ${m.text()}${where}`);
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
