@@ -104,6 +104,7 @@ pub fn App() -> Html {
     };
     html! {
         <ContextProvider<Lang> context={*lang}>
+            <a class="skip-link" href="#main">{lang.t(Msg::SkipToContent)}</a>
             <header class="top">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">{"✓"}</span>
@@ -114,7 +115,7 @@ pub fn App() -> Html {
                 </div>
                 <LanguageSwitch on_switch={on_switch} />
             </header>
-            <main id="main">{page}</main>
+            <main id="main" tabindex="-1">{page}</main>
         </ContextProvider<Lang>>
     }
 }

@@ -42,7 +42,12 @@ fn badge(report: &CertificationReport, checked_at: time::OffsetDateTime, lang: L
     };
     let stars = certification.and_then(|c| c.stars).map(|n| {
         let shown: String = "★".repeat(n as usize) + &"☆".repeat(5 - n as usize);
-        html! { <p class="stars" aria-label={lang.t(Msg::Stars(n))}><span aria-hidden="true">{shown}</span></p> }
+        html! {
+            <p class="stars">
+                <span aria-hidden="true">{shown}</span>
+                <span class="visually-hidden">{lang.t(Msg::Stars(n))}</span>
+            </p>
+        }
     });
     let validity = report.valid_until.map(|until| {
         let date = lang.date(until.date());

@@ -3,6 +3,7 @@
 use tracecheck_core::credential::{Address, Facility, Party};
 use yew::prelude::*;
 
+use crate::components::origin_map::OriginMap;
 use crate::i18n::{Lang, Msg};
 
 /// One line of address, most specific first.
@@ -51,9 +52,6 @@ pub fn FacilityCard(props: &FacilityProps) -> Html {
     let Some(facility) = &props.facility else {
         return html! {};
     };
-    let coordinates = facility
-        .location
-        .map(|p| format!("{:.4}° N, {:.4}° E", p.latitude, p.longitude));
     html! {
         <section class="card origin">
             <h2>{lang.t(Msg::OriginHeading)}</h2>
@@ -61,8 +59,8 @@ pub fn FacilityCard(props: &FacilityProps) -> Html {
             if let Some(address) = &facility.address {
                 <p class="address">{address_line(address, lang)}</p>
             }
-            if let Some(coordinates) = coordinates {
-                <p class="coordinates">{coordinates}</p>
+            if let Some(location) = facility.location {
+                <OriginMap {location} name={lang.text(&facility.name)} />
             }
         </section>
     }

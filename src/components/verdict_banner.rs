@@ -27,7 +27,7 @@ pub fn VerdictBanner(props: &Props) -> Html {
         <div class={classes!("verdict", class)} data-level={class}>
             <span class="icon" aria-hidden="true">{icon}</span>
             <div>
-                <p class="title">{title}</p>
+                <h1 class="title">{title}</h1>
                 <p class="summary">{summary}</p>
                 { for props.notices.iter().map(|notice| html! {
                     <p class="notice"><strong>{lang.t(Msg::Notice)}{": "}</strong>{notice.clone()}</p>

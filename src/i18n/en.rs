@@ -63,6 +63,15 @@ pub fn msg(msg: Msg) -> String {
         Msg::OpenLink => "Open the link".into(),
         Msg::Certification(n) => format!("Certification {}", n + 1),
         Msg::ProductImage => "Product image".into(),
+        Msg::MapAlt(name, coordinates) => {
+            format!("Map: {name} ({coordinates}) on a map of Vietnam")
+        }
+        Msg::OpenInMaps => "Open in a maps app".into(),
+        Msg::ScannedBefore(when) => format!("You scanned this code before, on {when}."),
+        Msg::RecentScans => "Recent scans".into(),
+        Msg::RecentScansHint => "Kept on this phone only.".into(),
+        Msg::ClearHistory => "Clear history".into(),
+        Msg::SkipToContent => "Skip to main content".into(),
     }
 }
 

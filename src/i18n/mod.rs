@@ -72,6 +72,13 @@ pub enum Msg {
     OpenLink,
     Certification(usize),
     ProductImage,
+    MapAlt(String, String),
+    OpenInMaps,
+    ScannedBefore(String),
+    RecentScans,
+    RecentScansHint,
+    ClearHistory,
+    SkipToContent,
 }
 
 impl Lang {
@@ -203,6 +210,30 @@ impl Lang {
             Lang::Vi => format!("{clock}, {}", self.date(at.date())),
             Lang::En => format!("{}, {clock}", self.date(at.date())),
         }
+    }
+
+    /// A decimal number with this language's decimal mark.
+    pub fn decimal(self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        match self {
+            Lang::Vi => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
+    /// Coordinates: 20,6412° B, 106,0718° Đ or 20.6412° N, 106.0718° E.
+    pub fn coordinates(self, latitude: f64, longitude: f64) -> String {
+        let (north, south, east, west) = match self {
+            Lang::Vi => ("B", "N", "Đ", "T"),
+            Lang::En => ("N", "S", "E", "W"),
+        };
+        let ns = if latitude >= 0.0 { north } else { south };
+        let ew = if longitude >= 0.0 { east } else { west };
+        format!(
+            "{}° {ns}, {}° {ew}",
+            self.decimal(latitude.abs(), 4),
+            self.decimal(longitude.abs(), 4)
+        )
     }
 
     /// An RFC 3339 string as a moment; other text as it is.

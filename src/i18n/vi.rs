@@ -63,6 +63,15 @@ pub fn msg(msg: Msg) -> String {
         Msg::OpenLink => "Mở đường dẫn".into(),
         Msg::Certification(n) => format!("Chứng nhận {}", n + 1),
         Msg::ProductImage => "Ảnh sản phẩm".into(),
+        Msg::MapAlt(name, coordinates) => {
+            format!("Bản đồ: {name} ({coordinates}) trên bản đồ Việt Nam")
+        }
+        Msg::OpenInMaps => "Mở trong ứng dụng bản đồ".into(),
+        Msg::ScannedBefore(when) => format!("Bạn đã quét mã này trước đây, lúc {when}."),
+        Msg::RecentScans => "Đã quét gần đây".into(),
+        Msg::RecentScansHint => "Chỉ lưu trên điện thoại này.".into(),
+        Msg::ClearHistory => "Xóa lịch sử".into(),
+        Msg::SkipToContent => "Bỏ qua, tới nội dung chính".into(),
     }
 }
 

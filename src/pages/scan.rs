@@ -3,6 +3,7 @@ use yew::prelude::*;
 use crate::components::camera_scanner::CameraScanner;
 use crate::components::manual_entry::ManualEntry;
 use crate::components::photo_picker::PhotoPicker;
+use crate::components::recent_scans::RecentScans;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,7 @@ pub fn ScanPage(props: &Props) -> Html {
             <CameraScanner on_code={props.on_code.clone()} />
             <PhotoPicker on_code={props.on_code.clone()} />
             <ManualEntry on_code={props.on_code.clone()} />
+            <RecentScans on_code={props.on_code.clone()} />
         </div>
     }
 }

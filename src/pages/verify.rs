@@ -13,8 +13,9 @@ use crate::components::timeline::Timeline;
 use crate::components::trust_footer::TrustFooter;
 use crate::components::verdict_banner::VerdictBanner;
 use crate::i18n::{Lang, Msg};
-use crate::platform::clock::now;
+use crate::platform::clock::{self, now};
 use crate::platform::fetch::BrowserFetcher;
+use crate::platform::history::{self, Visit};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -32,6 +33,8 @@ pub struct Props {
 pub fn VerifyPage(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let report = use_state(|| None::<Rc<Report>>);
+    // Read before this visit is recorded.
+    let previous = use_memo(props.code.clone(), |code| history::last_for(code));
     {
         let report = report.clone();
         let ready = props.context.clone();
@@ -46,6 +49,7 @@ pub fn VerifyPage(props: &Props) -> Html {
                     context.now = now();
                     let result = verify_code(&code, &context, &BrowserFetcher::default()).await;
                     if alive.get() {
+                        remember(&code, &result, lang);
                         report.set(Some(Rc::new(result)));
                     }
                 });
@@ -66,15 +70,39 @@ pub fn VerifyPage(props: &Props) -> Html {
         .map(|r| result_details(r, lang))
         .unwrap_or_default();
     let on_back = props.on_back.reform(|_: MouseEvent| ());
+    let seen_before = previous
+        .as_ref()
+        .as_ref()
+        .map(|visit| lang.t(Msg::ScannedBefore(lang.datetime(clock::local(visit.at_ms)))));
     html! {
         <div class="verify-page">
             // Announced to screen readers when the verdict replaces "Checking…".
             <div class="status-region" role="status" aria-live="polite" aria-atomic="true">{status}</div>
+            if let Some(note) = seen_before {
+                <p class="seen-before">{note}</p>
+            }
             {details}
             <p class="scanned"><span>{lang.t(Msg::ScannedCode)}{": "}</span><code>{props.code.clone()}</code></p>
             <button type="button" class="primary again" onclick={on_back}>{lang.t(Msg::ScanAnother)}</button>
         </div>
     }
+}
+
+/// Keeps this verification in the phone's history.
+fn remember(code: &str, report: &Report, lang: Lang) {
+    let level = serde_json::to_value(report.level)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned));
+    history::record(Visit {
+        code: code.to_owned(),
+        at_ms: js_sys::Date::now(),
+        level: level.unwrap_or_default(),
+        name: report
+            .passport
+            .as_ref()
+            .map(|p| lang.text(&p.product.name))
+            .filter(|n| !n.is_empty()),
+    });
 }
 
 /// Everything below the banner. A record that failed its checks shows only

@@ -5,6 +5,7 @@ pub mod camera;
 pub mod clock;
 pub mod config;
 pub mod fetch;
+pub mod history;
 pub mod photo;
 pub mod storage;
 pub mod timer;

@@ -1,0 +1,63 @@
+// An automated accessibility audit (axe-core) of the scan page and each
+// kind of result, at phone size, in both languages: no serious or critical
+// violation. axe runs through the DevTools protocol, so the page keeps its
+// real Content-Security-Policy.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, startServer, verdictOf } from "./harness.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function audit(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const report = await axe.run(document, { resultTypes: ["violations"] });
+    return report.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+  return result;
+}
+
+async function setLanguage(page, lang) {
+  if ((await page.locator("html").getAttribute("lang")) !== lang) await page.click("button.lang-switch");
+  assert.equal(await page.locator("html").getAttribute("lang"), lang);
+}
+
+test("no serious or critical accessibility violation, in Vietnamese and English", async () => {
+  const page = await browser.page();
+  const views = [
+    ["scan page", `${server.base}/`, null],
+    ["verified", null, "honey"],
+    ["caution", null, "expired-certification"],
+    ["counterfeit", null, "recalled"],
+    ["not a product code", `${server.base}/?code=hello`, null],
+  ];
+  const findings = [];
+  for (const lang of ["vi", "en"]) {
+    for (const [name, url, sample] of views) {
+      await page.goto(url ?? server.samples.find((s) => s.id === sample).code);
+      if (url !== `${server.base}/`) await verdictOf(page);
+      else await page.locator("h1").waitFor();
+      await setLanguage(page, lang);
+      const violations = await audit(page);
+      for (const v of violations) findings.push(`${lang} ${name}: ${v.impact} ${v.id} at ${v.nodes.join(", ")}`);
+    }
+  }
+  console.log(findings.length ? findings.join("\n") : "axe: no violations at all");
+  const blocking = findings.filter((f) => / (serious|critical) /.test(f));
+  assert.deepEqual(blocking, []);
+  await setLanguage(page, "vi");
+});
