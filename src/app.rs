@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::{Lang, Msg};
+use crate::pages::embed::EmbedPage;
 use crate::pages::scan::ScanPage;
 use crate::pages::verify::VerifyPage;
 use crate::platform::{config, storage, window};
@@ -96,8 +97,17 @@ pub fn App() -> Html {
     };
     let on_back = Callback::from(move |_| go.emit(Mode::Scan));
 
+    if let Mode::Embed(code) = &*mode {
+        // The badge: no header, no navigation, just the result.
+        return html! {
+            <ContextProvider<Lang> context={*lang}>
+                <EmbedPage code={code.clone()} context={(*context).clone()} />
+            </ContextProvider<Lang>>
+        };
+    }
     let page = match &*mode {
         Mode::Scan => html! { <ScanPage {on_code} /> },
+        Mode::Embed(_) => html! {},
         Mode::Verify(code) => html! {
             <VerifyPage code={code.clone()} context={(*context).clone()} {on_back} {on_code} />
         },

@@ -11,6 +11,8 @@ pub enum Mode {
     Scan,
     /// Verify this code.
     Verify(String),
+    /// A compact badge for a retailer's iframe (`/embed?code=…`).
+    Embed(String),
 }
 
 /// The mode for the current address.
@@ -20,6 +22,9 @@ pub fn current() -> Mode {
     };
     let path = location.pathname().unwrap_or_default();
     let search = location.search().unwrap_or_default();
+    if path == "/embed" || path == "/embed/" {
+        return Mode::Embed(query_code(&search).unwrap_or_default());
+    }
     if let Some(code) = query_code(&search) {
         return Mode::Verify(code);
     }
@@ -38,8 +43,20 @@ pub fn current() -> Mode {
 }
 
 fn query_code(search: &str) -> Option<String> {
-    let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
-    params.get("code").filter(|c| !c.trim().is_empty())
+    query(search, "code").filter(|c| !c.trim().is_empty())
+}
+
+/// A parameter of the page's query string.
+fn query(search: &str, name: &str) -> Option<String> {
+    web_sys::UrlSearchParams::new_with_str(search)
+        .ok()?
+        .get(name)
+}
+
+/// A parameter of the current page's query string (`lang`, `origin`…).
+pub fn param(name: &str) -> Option<String> {
+    let search = window().ok()?.location().search().ok()?;
+    query(&search, name)
 }
 
 /// Records `mode` in the address bar so Back and sharing work.
@@ -50,6 +67,7 @@ pub fn push(mode: &Mode) {
     };
     let url = match mode {
         Mode::Scan => "/".to_owned(),
+        Mode::Embed(_) => return,
         Mode::Verify(code) => {
             let params = web_sys::UrlSearchParams::new().ok();
             match params {

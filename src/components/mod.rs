@@ -10,6 +10,7 @@ pub mod party;
 pub mod photo_picker;
 pub mod product_card;
 pub mod recent_scans;
+pub mod result_view;
 pub mod timeline;
 pub mod trust_footer;
 pub mod verdict_banner;

@@ -126,6 +126,9 @@ pub struct Props {
     pub location: GeoPoint,
     /// The place's name, for the map's text alternative.
     pub name: String,
+    /// Kiosk: no link may lead away from the page.
+    #[prop_or_default]
+    pub no_links: bool,
 }
 
 #[function_component]
@@ -190,9 +193,12 @@ pub fn OriginMap(props: &Props) -> Html {
                 </g>
             </svg>
             <figcaption>
-                {lang.coordinates(latitude, longitude)}{" · "}
-                // The phone's own map app, not a third-party request from here.
-                <a href={format!("geo:{latitude:.5},{longitude:.5}")}>{lang.t(Msg::OpenInMaps)}</a>
+                {lang.coordinates(latitude, longitude)}
+                if !props.no_links {
+                    {" · "}
+                    // The phone's own map app, not a third-party request from here.
+                    <a href={format!("geo:{latitude:.5},{longitude:.5}")}>{lang.t(Msg::OpenInMaps)}</a>
+                }
             </figcaption>
         </figure>
     }

@@ -44,6 +44,9 @@ pub fn ProducerCard(props: &ProducerProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct FacilityProps {
     pub facility: Option<Facility>,
+    /// Kiosk: no link may lead away from the page.
+    #[prop_or_default]
+    pub no_links: bool,
 }
 
 #[function_component]
@@ -60,7 +63,7 @@ pub fn FacilityCard(props: &FacilityProps) -> Html {
                 <p class="address">{address_line(address, lang)}</p>
             }
             if let Some(location) = facility.location {
-                <OriginMap {location} name={lang.text(&facility.name)} />
+                <OriginMap {location} name={lang.text(&facility.name)} no_links={props.no_links} />
             }
         </section>
     }

@@ -9,6 +9,9 @@ use crate::i18n::{Lang, Msg};
 pub struct Props {
     pub trust_list: Option<TrustListSummary>,
     pub level: Level,
+    /// Kiosk: the contact is shown as text, with no link to follow.
+    #[prop_or_default]
+    pub no_links: bool,
 }
 
 #[function_component]
@@ -22,20 +25,22 @@ pub fn TrustFooter(props: &Props) -> Html {
         .map(|d| lang.date(d.date()))
         .unwrap_or_default();
     let report = list.report.as_ref().map(|contact| {
+        // (shown text, link) for each way to reach the authority.
+        let ways = [
+            contact.telephone.as_ref().map(|p| (p.clone(), format!("tel:{}", p.replace(' ', "")))),
+            contact.email.as_ref().map(|e| (e.clone(), format!("mailto:{e}"))),
+            contact.url.as_ref().map(|u| (u.clone(), u.clone())),
+        ];
         html! {
             <div class={classes!("report", (props.level == Level::Counterfeit).then_some("urgent"))}>
                 <p class="report-heading">{lang.t(Msg::ReportHeading)}</p>
                 <p>{lang.t(Msg::ReportHint)}{" "}{lang.text(&contact.name)}</p>
                 <ul>
-                    if let Some(phone) = &contact.telephone {
-                        <li><a href={format!("tel:{}", phone.replace(' ', ""))}>{phone.clone()}</a></li>
-                    }
-                    if let Some(email) = &contact.email {
-                        <li><a href={format!("mailto:{email}")}>{email.clone()}</a></li>
-                    }
-                    if let Some(url) = &contact.url {
-                        <li><a href={url.clone()} rel="noopener noreferrer" target="_blank">{url.clone()}</a></li>
-                    }
+                    { for ways.into_iter().flatten().map(|(text, href)| if props.no_links {
+                        html! { <li>{text}</li> }
+                    } else {
+                        html! { <li><a {href} rel="noopener noreferrer">{text}</a></li> }
+                    }) }
                 </ul>
             </div>
         }

@@ -72,6 +72,8 @@ pub fn msg(msg: Msg) -> String {
         Msg::RecentScansHint => "Kept on this phone only.".into(),
         Msg::ClearHistory => "Clear history".into(),
         Msg::SkipToContent => "Skip to main content".into(),
+        Msg::ShowDetails => "Details ▾".into(),
+        Msg::HideDetails => "Less ▴".into(),
     }
 }
 

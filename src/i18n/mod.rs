@@ -79,6 +79,8 @@ pub enum Msg {
     RecentScansHint,
     ClearHistory,
     SkipToContent,
+    ShowDetails,
+    HideDetails,
 }
 
 impl Lang {

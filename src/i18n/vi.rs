@@ -72,6 +72,8 @@ pub fn msg(msg: Msg) -> String {
         Msg::RecentScansHint => "Chỉ lưu trên điện thoại này.".into(),
         Msg::ClearHistory => "Xóa lịch sử".into(),
         Msg::SkipToContent => "Bỏ qua, tới nội dung chính".into(),
+        Msg::ShowDetails => "Chi tiết ▾".into(),
+        Msg::HideDetails => "Thu gọn ▴".into(),
     }
 }
 

@@ -2,19 +2,14 @@
 
 use std::rc::Rc;
 
-use tracecheck_core::verdict::{Context, Finding, Level, Report, verify_code};
+use tracecheck_core::verdict::{Context, Report};
 use yew::prelude::*;
 
-use crate::components::certifications::Certifications;
-use crate::components::checks_list::ChecksList;
-use crate::components::party::{FacilityCard, ProducerCard};
-use crate::components::product_card::ProductCard;
-use crate::components::timeline::Timeline;
-use crate::components::trust_footer::TrustFooter;
+use crate::components::result_view::ResultView;
 use crate::components::verdict_banner::VerdictBanner;
+use crate::hooks::use_verification::use_verification;
 use crate::i18n::{Lang, Msg};
-use crate::platform::clock::{self, now};
-use crate::platform::fetch::BrowserFetcher;
+use crate::platform::clock;
 use crate::platform::history::{self, Visit};
 
 #[derive(Properties, PartialEq)]
@@ -32,33 +27,15 @@ pub struct Props {
 #[function_component]
 pub fn VerifyPage(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let report = use_state(|| None::<Rc<Report>>);
     // Read before this visit is recorded.
     let previous = use_memo(props.code.clone(), |code| history::last_for(code));
-    {
-        let report = report.clone();
-        let ready = props.context.clone();
-        use_effect_with((props.code.clone(), ready.is_some()), move |(code, _)| {
-            report.set(None);
-            let alive = Rc::new(std::cell::Cell::new(true));
-            if let Some(context) = ready {
-                let (code, alive) = (code.clone(), Rc::clone(&alive));
-                wasm_bindgen_futures::spawn_local(async move {
-                    // Judge validity now, not when the trust list was loaded.
-                    let mut context = (*context).clone();
-                    context.now = now();
-                    let result = verify_code(&code, &context, &BrowserFetcher::default()).await;
-                    if alive.get() {
-                        remember(&code, &result, lang);
-                        report.set(Some(Rc::new(result)));
-                    }
-                });
-            }
-            move || alive.set(false)
-        });
-    }
+    let on_done = {
+        let code = props.code.clone();
+        Callback::from(move |report: Rc<Report>| remember(&code, &report, lang))
+    };
+    let report = use_verification(&props.code, props.context.clone(), on_done);
 
-    let status = match (&props.context, &*report) {
+    let status = match (&props.context, &report) {
         (None, _) => html! { <p class="checking">{lang.t(Msg::LoadingTrust)}</p> },
         (Some(_), None) => html! { <p class="checking">{lang.t(Msg::Checking)}</p> },
         (Some(_), Some(report)) => {
@@ -67,7 +44,7 @@ pub fn VerifyPage(props: &Props) -> Html {
     };
     let details = report
         .as_ref()
-        .map(|r| result_details(r, lang))
+        .map(|report| html! { <ResultView report={Rc::clone(report)} /> })
         .unwrap_or_default();
     let on_back = props.on_back.reform(|_: MouseEvent| ());
     let seen_before = previous
@@ -103,47 +80,4 @@ fn remember(code: &str, report: &Report, lang: Lang) {
             .map(|p| lang.text(&p.product.name))
             .filter(|n| !n.is_empty()),
     });
-}
-
-/// Everything below the banner. A record that failed its checks shows only
-/// what it claims to be, under a warning; its details are not presented as facts.
-fn result_details(report: &Rc<Report>, lang: Lang) -> Html {
-    let trusted = matches!(report.level, Level::Verified | Level::Caution);
-    let passport = report.passport.as_ref();
-    let record = match (passport, trusted) {
-        (Some(passport), true) => html! {
-            <>
-                <ProductCard passport={passport.clone()} code={report.code.clone()} />
-                <Certifications reports={report.certifications.clone()} checked_at={report.checked_at} />
-                <ProducerCard party={passport.producer.clone()} />
-                <FacilityCard facility={passport.facility.clone()} />
-                <Timeline events={passport.events.clone()} />
-            </>
-        },
-        (Some(passport), false) => html! {
-            <section class="claims">
-                <p>{lang.t(Msg::RecordClaims)}</p>
-                <p class="claimed-name">{lang.text(&passport.product.name)}</p>
-                if let Some(producer) = &passport.producer {
-                    <p>{lang.text(&producer.name)}</p>
-                }
-            </section>
-        },
-        (None, _) => html! {},
-    };
-    // A link to another system: offer it (https only), never as verified.
-    let foreign = report.checks.iter().find_map(|check| match &check.finding {
-        Finding::ForeignSystem { url, .. } if url.starts_with("https://") => Some(url.clone()),
-        _ => None,
-    });
-    html! {
-        <>
-            if let Some(url) = foreign {
-                <p class="foreign"><a href={url} rel="noopener noreferrer nofollow" target="_blank">{lang.t(Msg::OpenLink)}</a></p>
-            }
-            {record}
-            <ChecksList checks={report.checks.clone()} certifications={report.certifications.clone()} />
-            <TrustFooter trust_list={report.trust_list.clone()} level={report.level} />
-        </>
-    }
 }

@@ -34,10 +34,10 @@ async function freePort() {
 }
 
 /** Starts the resolver with the demo registry and the built widget. */
-export async function startServer() {
+export async function startServer(extraArgs = []) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--dist", DIST], {
+  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--dist", DIST, ...extraArgs], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";

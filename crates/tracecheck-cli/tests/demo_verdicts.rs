@@ -33,11 +33,7 @@ struct InMemory<'a> {
 
 impl<'a> InMemory<'a> {
     fn new(registry: Registry, tamper: &'a dyn Fn(&str, &mut Response)) -> Self {
-        let site = Site {
-            registry,
-            dist: None,
-            public_url: BASE.into(),
-        };
+        let site = Site::new(registry, None, BASE.into(), false);
         InMemory {
             site,
             tamper,

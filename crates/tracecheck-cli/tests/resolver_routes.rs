@@ -10,11 +10,7 @@ fn site(dist: Option<std::path::PathBuf>) -> Site {
         base_url: "http://127.0.0.1:8080".into(),
         today,
     });
-    Site {
-        registry,
-        dist,
-        public_url: "http://127.0.0.1:8080".into(),
-    }
+    Site::new(registry, dist, "http://127.0.0.1:8080".into(), false)
 }
 
 fn header<'a>(answer: &'a tracecheck_cli::serve::Answer, name: &str) -> Option<&'a str> {

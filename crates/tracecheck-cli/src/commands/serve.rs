@@ -22,6 +22,9 @@ pub struct Args {
     /// The demo's reference date (YYYY-MM-DD); default today in Vietnam.
     #[arg(long)]
     date: Option<String>,
+    /// Print one line per request on stderr.
+    #[arg(long)]
+    log_requests: bool,
     /// Worker threads.
     #[arg(long, default_value_t = 4)]
     threads: usize,
@@ -57,11 +60,7 @@ pub fn run(args: Args) -> super::Outcome {
     }
     eprintln!("tracecheck serving on {public_url}/");
     eprintln!("  demo QR codes: {public_url}/demo");
-    let site = Site {
-        registry,
-        dist,
-        public_url,
-    };
+    let site = Site::new(registry, dist, public_url, args.log_requests);
     serve(site, &args.addr, args.threads)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,9 @@
 //! (or `?linkType=all`) and the widget to a browser, which then reads the
 //! code from its own address.
 
+mod compress;
 mod pages;
+mod retailer;
 mod routes;
 
 use std::path::PathBuf;
@@ -17,12 +19,34 @@ use crate::registry::Registry;
 
 /// What the server serves.
 pub struct Site {
+    /// Print one line per request on stderr (method, path, status, bytes).
+    pub log_requests: bool,
     /// Linksets, credentials, status lists, trust list, config.
     pub registry: Registry,
     /// The built widget (`dist/`), if any.
     pub dist: Option<PathBuf>,
     /// The URL the server is reached at.
     pub public_url: String,
+    /// Compressed copies of immutable assets, made once.
+    pub gzip_cache: compress::Cache,
+}
+
+impl Site {
+    /// A site with an empty compression cache.
+    pub fn new(
+        registry: Registry,
+        dist: Option<PathBuf>,
+        public_url: String,
+        log_requests: bool,
+    ) -> Site {
+        Site {
+            log_requests,
+            registry,
+            dist,
+            public_url,
+            gzip_cache: compress::Cache::default(),
+        }
+    }
 }
 
 /// Serves `site` on `addr` with a few worker threads until the process ends.
@@ -49,12 +73,18 @@ pub fn run(site: Site, addr: &str, threads: usize) -> Result<(), String> {
 }
 
 fn respond(site: &Site, request: tiny_http::Request) {
-    let accept = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Accept"))
-        .map(|h| h.value.as_str().to_owned())
-        .unwrap_or_default();
+    let header = |name: &'static str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().to_owned())
+            .unwrap_or_default()
+    };
+    let accept = header("Accept");
+    let gzip_ok = header("Accept-Encoding")
+        .split(',')
+        .any(|e| e.trim().starts_with("gzip"));
     let head = *request.method() == tiny_http::Method::Head;
     let answer = if matches!(
         request.method(),
@@ -64,6 +94,20 @@ fn respond(site: &Site, request: tiny_http::Request) {
     } else {
         Answer::text(405, "method not allowed")
     };
+    let answer = if gzip_ok {
+        compress::gzip(&site.gzip_cache, request.url(), answer)
+    } else {
+        answer
+    };
+    if site.log_requests {
+        eprintln!(
+            "{} {} {} {}",
+            request.method(),
+            request.url(),
+            answer.status,
+            answer.body.len()
+        );
+    }
     let mut response = tiny_http::Response::from_data(if head { Vec::new() } else { answer.body });
     response = response.with_status_code(answer.status);
     for (name, value) in answer.headers {

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use tracecheck_core::code::{ai_spec, parse_digital_link};
 
-use super::{Site, pages};
+use super::{Site, pages, retailer};
 
 /// An HTTP answer.
 pub struct Answer {
@@ -15,6 +15,12 @@ pub struct Answer {
     /// Body.
     pub body: Vec<u8>,
 }
+
+/// The badge for retailers' iframes: the same app, but any page may frame it.
+pub const EMBED_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' https: data: blob:; \
+connect-src 'self' https: http://127.0.0.1:* http://localhost:*; object-src 'none'; \
+base-uri 'self'; form-action 'self'; frame-ancestors *";
 
 /// The widget's Content-Security-Policy. `http://127.0.0.1:*` and
 /// `http://localhost:*` let the development resolver be reached under
@@ -92,6 +98,10 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
     match path {
         "/demo" | "/demo/" => pages::demo_page(site),
         "/demo.css" => pages::demo_css(),
+        "/embed" | "/embed/" => embed_shell(site),
+        "/retailer" | "/retailer/" => retailer::page(site, false),
+        "/retailer/many" => retailer::page(site, true),
+        "/retailer/shop.css" => retailer::css(),
         _ => {
             if let Some(id) = path
                 .strip_prefix("/demo/qr/")
@@ -147,6 +157,17 @@ fn linkset(site: &Site, raw_url: &str) -> Answer {
     }
 }
 
+fn embed_shell(site: &Site) -> Answer {
+    let mut answer = app_shell(site);
+    answer
+        .headers
+        .retain(|(name, _)| name != "X-Frame-Options" && name != "Content-Security-Policy");
+    answer
+        .headers
+        .push(("Content-Security-Policy".into(), EMBED_CSP.into()));
+    answer
+}
+
 fn app_shell(site: &Site) -> Answer {
     match site
         .dist
@@ -196,13 +217,34 @@ fn static_file(site: &Site, path: &str) -> Answer {
         "webmanifest" => "application/manifest+json",
         _ => "application/octet-stream",
     };
+    // Trunk names built assets by their content hash: they never change, so
+    // every badge on a page (and every later visit) reuses one download.
+    let cache = if is_hashed(relative) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     Answer {
         status: 200,
         headers: vec![
             ("Content-Type".into(), content_type.into()),
             ("X-Content-Type-Options".into(), "nosniff".into()),
-            ("Cache-Control".into(), "no-cache".into()),
+            ("Cache-Control".into(), cache.into()),
         ],
         body,
     }
+}
+
+/// `tracecheck-web-6fb519d2e532ea4_bg.wasm`: a name ending in a hash of 12+ hex digits.
+fn is_hashed(file: &str) -> bool {
+    let stem = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .split('.')
+        .next()
+        .unwrap_or_default();
+    let stem = stem.trim_end_matches("_bg");
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() >= 12 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }

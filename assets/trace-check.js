@@ -1,0 +1,73 @@
+// <trace-check code="…" lang="vi|en"></trace-check>
+//
+// A retailer puts this script (from the tracecheck server) and one element
+// per product on a page. Each element becomes a lazily loaded iframe of the
+// widget's badge (/embed), sized by the height the badge reports through
+// postMessage. Messages are accepted only from the widget's own origin and
+// only from the element's own iframe. The element gets a `data-level`
+// attribute and fires a `tracecheck:verdict` event for the page's scripts.
+// No inline style or script: it works under a strict host CSP that allows
+// this script and `frame-src` the widget's origin.
+(() => {
+  "use strict";
+  const script = document.currentScript;
+  const widgetOrigin = new URL(script ? script.src : location.href).origin;
+  const frames = new Map(); // contentWindow -> element
+
+  class TraceCheck extends HTMLElement {
+    static get observedAttributes() {
+      return ["code", "lang"];
+    }
+
+    connectedCallback() {
+      this.render();
+    }
+
+    disconnectedCallback() {
+      if (this.frame) frames.delete(this.frame.contentWindow);
+    }
+
+    attributeChangedCallback() {
+      if (this.isConnected) this.render();
+    }
+
+    render() {
+      const code = this.getAttribute("code") || "";
+      const lang = this.getAttribute("lang") || document.documentElement.lang || "vi";
+      const src = new URL("/embed", widgetOrigin);
+      src.searchParams.set("code", code);
+      src.searchParams.set("lang", lang.startsWith("en") ? "en" : "vi");
+      src.searchParams.set("origin", location.origin);
+      if (!this.frame) {
+        const root = this.attachShadow ? this.attachShadow({ mode: "open" }) : this;
+        this.frame = document.createElement("iframe");
+        this.frame.loading = "lazy";
+        this.frame.referrerPolicy = "no-referrer";
+        this.frame.title = lang.startsWith("en") ? "Product origin check" : "Kiểm tra nguồn gốc sản phẩm";
+        // CSSOM, not a style attribute: allowed by a strict style-src.
+        Object.assign(this.frame.style, { border: "0", width: "100%", height: "64px", display: "block" });
+        root.appendChild(this.frame);
+      }
+      if (this.frame.src !== src.href) {
+        frames.delete(this.frame.contentWindow);
+        this.frame.src = src.href;
+      }
+      frames.set(this.frame.contentWindow, this);
+    }
+  }
+
+  window.addEventListener("message", (event) => {
+    if (event.origin !== widgetOrigin) return;
+    const element = frames.get(event.source);
+    const data = event.data;
+    if (!element || !data || data.type !== "tracecheck:size") return;
+    const height = Math.max(32, Math.min(4000, Number(data.height) || 0));
+    element.frame.style.height = `${height}px`;
+    if (typeof data.level === "string" && element.dataset.level !== data.level) {
+      element.dataset.level = data.level;
+      element.dispatchEvent(new CustomEvent("tracecheck:verdict", { detail: { level: data.level }, bubbles: true }));
+    }
+  });
+
+  if (!customElements.get("trace-check")) customElements.define("trace-check", TraceCheck);
+})();

@@ -1,0 +1,67 @@
+//! Everything below the verdict banner. A record that failed its checks
+//! shows only what it claims to be, under a warning; its details are not
+//! presented as facts.
+
+use std::rc::Rc;
+
+use tracecheck_core::verdict::{Finding, Level, Report};
+use yew::prelude::*;
+
+use crate::components::certifications::Certifications;
+use crate::components::checks_list::ChecksList;
+use crate::components::party::{FacilityCard, ProducerCard};
+use crate::components::product_card::ProductCard;
+use crate::components::timeline::Timeline;
+use crate::components::trust_footer::TrustFooter;
+use crate::i18n::{Lang, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub report: Rc<Report>,
+    /// Kiosk: no link may lead away from the page.
+    #[prop_or_default]
+    pub no_links: bool,
+}
+
+#[function_component]
+pub fn ResultView(props: &Props) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let report = &props.report;
+    let trusted = matches!(report.level, Level::Verified | Level::Caution);
+    let record = match (report.passport.as_ref(), trusted) {
+        (Some(passport), true) => html! {
+            <>
+                <ProductCard passport={passport.clone()} code={report.code.clone()} />
+                <Certifications reports={report.certifications.clone()} checked_at={report.checked_at} />
+                <ProducerCard party={passport.producer.clone()} />
+                <FacilityCard facility={passport.facility.clone()} no_links={props.no_links} />
+                <Timeline events={passport.events.clone()} />
+            </>
+        },
+        (Some(passport), false) => html! {
+            <section class="claims">
+                <p>{lang.t(Msg::RecordClaims)}</p>
+                <p class="claimed-name">{lang.text(&passport.product.name)}</p>
+                if let Some(producer) = &passport.producer {
+                    <p>{lang.text(&producer.name)}</p>
+                }
+            </section>
+        },
+        (None, _) => html! {},
+    };
+    // A link to another system: offer it (https only), never as verified.
+    let foreign = report.checks.iter().find_map(|check| match &check.finding {
+        Finding::ForeignSystem { url, .. } if url.starts_with("https://") => Some(url.clone()),
+        _ => None,
+    });
+    html! {
+        <>
+            if let Some(url) = foreign.filter(|_| !props.no_links) {
+                <p class="foreign"><a href={url} rel="noopener noreferrer nofollow" target="_blank">{lang.t(Msg::OpenLink)}</a></p>
+            }
+            {record}
+            <ChecksList checks={report.checks.clone()} certifications={report.certifications.clone()} />
+            <TrustFooter trust_list={report.trust_list.clone()} level={report.level} no_links={props.no_links} />
+        </>
+    }
+}

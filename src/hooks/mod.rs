@@ -1,0 +1,3 @@
+//! Hooks that own a browser-side effect.
+
+pub mod use_verification;

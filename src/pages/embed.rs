@@ -1,0 +1,150 @@
+//! The retailer's badge (`/embed?code=…&lang=…`): verdict, product and
+//! producer in one line, expanding to the full result. It tells the host
+//! page its height (and verdict) by postMessage, so the loader can size the
+//! iframe; nothing else crosses the frame.
+
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect};
+use tracecheck_core::verdict::{Context, Level};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use yew::prelude::*;
+
+use crate::components::result_view::ResultView;
+use crate::hooks::use_verification::use_verification;
+use crate::i18n::{Lang, Msg};
+use crate::platform::window;
+use crate::route;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub code: String,
+    pub context: Option<Rc<Context>>,
+}
+
+#[function_component]
+pub fn EmbedPage(props: &Props) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let report = use_verification(&props.code, props.context.clone(), Callback::noop());
+    let expanded = use_state(|| false);
+
+    // Report the height whenever the content changes size.
+    let level = report.as_ref().map(|r| r.level);
+    {
+        let level = level;
+        use_effect_with(level, move |level| {
+            let level = *level;
+            let watcher = watch_size(level);
+            move || {
+                // Stop the observer before its callback is freed.
+                if let Some((observer, callback)) = watcher {
+                    observer.disconnect();
+                    drop(callback);
+                }
+            }
+        });
+    }
+
+    let summary = match &report {
+        None => html! {
+            <div class="embed-summary checking" role="status">
+                <span class="icon" aria-hidden="true">{"…"}</span>
+                <span class="text"><span class="title">{lang.t(Msg::Checking)}</span></span>
+            </div>
+        },
+        Some(report) => {
+            let (title, _) = lang.level(report.level);
+            let (class, icon) = level_look(report.level);
+            let product = report
+                .passport
+                .as_ref()
+                .map(|p| lang.text(&p.product.name))
+                .unwrap_or_default();
+            let producer = report
+                .passport
+                .as_ref()
+                .and_then(|p| p.producer.as_ref())
+                .map(|p| lang.text(&p.name))
+                .unwrap_or_default();
+            let trusted = matches!(report.level, Level::Verified | Level::Caution);
+            let toggle = {
+                let expanded = expanded.clone();
+                Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+            };
+            html! {
+                <button type="button" class={classes!("embed-summary", class)} data-level={class}
+                    aria-expanded={expanded.to_string()} aria-controls="embed-details" onclick={toggle}>
+                    <span class="icon" aria-hidden="true">{icon}</span>
+                    <span class="text">
+                        <span class="title">{title}</span>
+                        if trusted && !product.is_empty() {
+                            <span class="name">{product}</span>
+                            <span class="producer">{producer}</span>
+                        }
+                    </span>
+                    <span class="more">{lang.t(if *expanded { Msg::HideDetails } else { Msg::ShowDetails })}</span>
+                </button>
+            }
+        }
+    };
+    html! {
+        <div class="embed" aria-live="polite">
+            {summary}
+            if *expanded {
+                if let Some(report) = &report {
+                    <div id="embed-details" class="embed-details">
+                        <ResultView report={Rc::clone(report)} />
+                    </div>
+                }
+            }
+        </div>
+    }
+}
+
+fn level_look(level: Level) -> (&'static str, &'static str) {
+    match level {
+        Level::Verified => ("verified", "✓"),
+        Level::Caution => ("caution", "!"),
+        Level::Counterfeit => ("counterfeit", "✕"),
+        Level::NotVerifiable => ("unverifiable", "?"),
+    }
+}
+
+/// Watches the page's height and posts it to the host page. Dropping the
+/// returned value stops watching.
+fn watch_size(level: Option<Level>) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)> {
+    let window = window().ok()?;
+    let body = window.document()?.body()?;
+    let post = Closure::<dyn FnMut()>::new(move || post_size(level));
+    let observer = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&body);
+    Some((observer, post))
+}
+
+/// `{type: "tracecheck:size", height, level}` to the parent, addressed to
+/// the origin the loader named (anyone may frame the badge; the message only
+/// carries a height and a verdict word).
+fn post_size(level: Option<Level>) {
+    let Ok(window) = window() else { return };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    let Some(body) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &"tracecheck:size".into());
+    let _ = Reflect::set(
+        &message,
+        &"height".into(),
+        &JsValue::from(body.scroll_height()),
+    );
+    if let Some(level) = level {
+        let _ = Reflect::set(&message, &"level".into(), &level_look(level).0.into());
+    }
+    let target =
+        route::param("origin").filter(|o| o.starts_with("https://") || o.starts_with("http://"));
+    let _ = parent.post_message(&message, target.as_deref().unwrap_or("*"));
+}
