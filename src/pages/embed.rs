@@ -33,7 +33,6 @@ pub fn EmbedPage(props: &Props) -> Html {
     // Report the height whenever the content changes size.
     let level = report.as_ref().map(|r| r.level);
     {
-        let level = level;
         use_effect_with(level, move |level| {
             let level = *level;
             let watcher = watch_size(level);
