@@ -13,15 +13,17 @@ use crate::i18n::{Lang, Msg};
 use crate::pages::embed::EmbedPage;
 use crate::pages::scan::ScanPage;
 use crate::pages::verify::VerifyPage;
-use crate::platform::{config, storage, window};
+use crate::platform::{config, offline, storage, window};
 use crate::route::{self, Mode};
 
 const LANG_KEY: &str = "tracecheck.lang";
 
-/// The language: the one chosen before, else Vietnamese.
+/// The language: the one the address names (an embedding page, a kiosk),
+/// else the one chosen before, else Vietnamese.
 fn initial_lang() -> Lang {
-    storage::get(LANG_KEY)
-        .and_then(|tag| Lang::from_tag(&tag))
+    let asked = route::param("lang").and_then(|tag| Lang::from_tag(&tag));
+    asked
+        .or_else(|| storage::get(LANG_KEY).and_then(|tag| Lang::from_tag(&tag)))
         .unwrap_or_default()
 }
 
@@ -30,6 +32,9 @@ pub fn App() -> Html {
     let lang = use_state(initial_lang);
     let mode = use_state(route::current);
     let context = use_state(|| None::<Rc<Context>>);
+
+    // Offline use: keep the app and its data on the phone.
+    use_effect_with((), |_| offline::register_service_worker());
 
     // The trust list is loaded once; verifications wait for it.
     {

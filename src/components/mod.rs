@@ -5,6 +5,7 @@ pub mod certifications;
 pub mod checks_list;
 pub mod language_switch;
 pub mod manual_entry;
+pub mod offline_note;
 pub mod origin_map;
 pub mod party;
 pub mod photo_picker;

@@ -10,15 +10,24 @@ use yew::prelude::*;
 use crate::platform::clock::now;
 use crate::platform::fetch::BrowserFetcher;
 
-/// The report for `code`, `None` while it is being checked. `on_done` is
-/// called once per finished verification (e.g. to keep history).
+/// A finished verification.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verification {
+    /// What the checks found.
+    pub report: Rc<Report>,
+    /// Documents answered from the phone's cache (offline): URL and when saved (ms).
+    pub cached: Vec<(String, f64)>,
+}
+
+/// The verification of `code`, `None` while it is being checked. `on_done`
+/// is called once per finished verification (e.g. to keep history).
 #[hook]
 pub fn use_verification(
     code: &str,
     context: Option<Rc<Context>>,
     on_done: Callback<Rc<Report>>,
-) -> Option<Rc<Report>> {
-    let report = use_state(|| None::<Rc<Report>>);
+) -> Option<Rc<Verification>> {
+    let report = use_state(|| None::<Rc<Verification>>);
     {
         let report = report.clone();
         let ready = context.is_some();
@@ -31,11 +40,15 @@ pub fn use_verification(
                     // Judge validity now, not when the trust list was loaded.
                     let mut context = (*context).clone();
                     context.now = now();
-                    let result =
-                        Rc::new(verify_code(&code, &context, &BrowserFetcher::default()).await);
+                    let fetcher = BrowserFetcher::default();
+                    let result = Rc::new(verify_code(&code, &context, &fetcher).await);
                     if alive.get() {
                         on_done.emit(Rc::clone(&result));
-                        report.set(Some(result));
+                        let cached = fetcher.cached.all();
+                        report.set(Some(Rc::new(Verification {
+                            report: result,
+                            cached,
+                        })));
                     }
                 });
             }

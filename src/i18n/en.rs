@@ -74,6 +74,13 @@ pub fn msg(msg: Msg) -> String {
         Msg::SkipToContent => "Skip to main content".into(),
         Msg::ShowDetails => "Details ▾".into(),
         Msg::HideDetails => "Less ▴".into(),
+        Msg::OfflineHeading => "Using saved data (no network)".into(),
+        Msg::OfflineData { count, oldest } => {
+            format!(
+                "This result rests on {count} document(s) kept on this phone; the oldest was saved {oldest}. Anything not kept could not be checked."
+            )
+        }
+        Msg::TrustListSavedAt(when) => format!("Trust list saved {when}."),
     }
 }
 

@@ -81,6 +81,9 @@ pub enum Msg {
     SkipToContent,
     ShowDetails,
     HideDetails,
+    OfflineHeading,
+    OfflineData { count: usize, oldest: String },
+    TrustListSavedAt(String),
 }
 
 impl Lang {

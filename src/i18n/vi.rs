@@ -74,6 +74,13 @@ pub fn msg(msg: Msg) -> String {
         Msg::SkipToContent => "Bỏ qua, tới nội dung chính".into(),
         Msg::ShowDetails => "Chi tiết ▾".into(),
         Msg::HideDetails => "Thu gọn ▴".into(),
+        Msg::OfflineHeading => "Đang dùng dữ liệu đã lưu (không có mạng)".into(),
+        Msg::OfflineData { count, oldest } => {
+            format!(
+                "Kết quả dựa trên {count} tài liệu lưu trên máy này; bản cũ nhất lưu lúc {oldest}. Những gì không có trong bộ nhớ thì chưa kiểm tra được."
+            )
+        }
+        Msg::TrustListSavedAt(when) => format!("Danh sách tin cậy lưu lúc {when}."),
     }
 }
 

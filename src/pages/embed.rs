@@ -27,7 +27,8 @@ pub struct Props {
 #[function_component]
 pub fn EmbedPage(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let report = use_verification(&props.code, props.context.clone(), Callback::noop());
+    let verification = use_verification(&props.code, props.context.clone(), Callback::noop());
+    let report = verification.as_ref().map(|v| Rc::clone(&v.report));
     let expanded = use_state(|| false);
 
     // Report the height whenever the content changes size.

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use tracecheck_core::verdict::{Context, Report};
 use yew::prelude::*;
 
+use crate::components::offline_note::OfflineNote;
 use crate::components::result_view::ResultView;
 use crate::components::verdict_banner::VerdictBanner;
 use crate::hooks::use_verification::use_verification;
@@ -33,7 +34,12 @@ pub fn VerifyPage(props: &Props) -> Html {
         let code = props.code.clone();
         Callback::from(move |report: Rc<Report>| remember(&code, &report, lang))
     };
-    let report = use_verification(&props.code, props.context.clone(), on_done);
+    let verification = use_verification(&props.code, props.context.clone(), on_done);
+    let report = verification.as_ref().map(|v| Rc::clone(&v.report));
+    let cached = verification
+        .as_ref()
+        .map(|v| v.cached.clone())
+        .unwrap_or_default();
 
     let status = match (&props.context, &report) {
         (None, _) => html! { <p class="checking">{lang.t(Msg::LoadingTrust)}</p> },
@@ -55,6 +61,7 @@ pub fn VerifyPage(props: &Props) -> Html {
         <div class="verify-page">
             // Announced to screen readers when the verdict replaces "Checking…".
             <div class="status-region" role="status" aria-live="polite" aria-atomic="true">{status}</div>
+            <OfflineNote {cached} />
             if let Some(note) = seen_before {
                 <p class="seen-before">{note}</p>
             }

@@ -76,5 +76,13 @@ pub async fn load_context(languages: Vec<String>) -> Context {
         }
         _ => Err(TrustListError::Unavailable),
     };
+    // Offline, the trust list comes from the phone's cache: remember its age.
+    let saved_at = fetcher
+        .cached
+        .all()
+        .into_iter()
+        .map(|(_, at)| at)
+        .reduce(f64::min);
+    super::offline::set_trust_list_cached_at(saved_at);
     context
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use tracecheck_core::resolve::{Fetch, FetchError, Request, Response};
 
+use super::offline::{CACHED_AT_HEADER, CacheNotes};
 use super::timer::Timeout;
 
 /// Largest answer read (1 MiB, the core's JSON limit).
@@ -14,11 +15,16 @@ const MAX_BODY: usize = 1 << 20;
 pub struct BrowserFetcher {
     /// Milliseconds before a request is abandoned.
     pub timeout_ms: i32,
+    /// Answers the service worker served from its cache (offline).
+    pub cached: CacheNotes,
 }
 
 impl Default for BrowserFetcher {
     fn default() -> Self {
-        BrowserFetcher { timeout_ms: 8_000 }
+        BrowserFetcher {
+            timeout_ms: 8_000,
+            cached: CacheNotes::default(),
+        }
     }
 }
 
@@ -54,6 +60,13 @@ impl Fetch for BrowserFetcher {
             .and_then(|l| l.parse::<usize>().ok());
         if declared.is_some_and(|length| length > MAX_BODY) {
             return Err(FetchError::TooLarge { limit: MAX_BODY });
+        }
+        let cached_at = response
+            .headers()
+            .get(CACHED_AT_HEADER)
+            .and_then(|t| t.parse::<f64>().ok());
+        if let Some(at_ms) = cached_at {
+            self.cached.note(&request.url, at_ms);
         }
         let body = response.binary().await.map_err(|_| failed(&timed_out))?;
         if body.len() > MAX_BODY {

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod fetch;
 pub mod history;
+pub mod offline;
 pub mod photo;
 pub mod storage;
 pub mod timer;

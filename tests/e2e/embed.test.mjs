@@ -62,6 +62,18 @@ test("a badge expands to the full details and its frame grows to fit", async () 
   await page.close();
 });
 
+test("lang=en gives an English badge whatever the phone chose before", async () => {
+  const page = await browser.page();
+  const honey = server.samples.find((s) => s.id === "honey").code;
+  await page.goto(`${server.base}/embed?code=${encodeURIComponent(honey)}&lang=en`);
+  const badge = page.locator("button.embed-summary");
+  await badge.waitFor();
+  assert.match(await badge.innerText(), /Verified/);
+  assert.match(await badge.innerText(), /Hưng Yên longan-blossom honey/);
+  await page.close();
+});
+
+
 test("ten badges download the widget once and do not hold up the shop page", async () => {
   // A tall window: all ten frames load at once, the worst case for sharing.
   const tall = await launch({ viewport: { width: 1100, height: 2600 } });

@@ -1,0 +1,113 @@
+// tracecheck service worker: the app works offline and says how old the data
+// it verified against is.
+//
+// - The app shell (index.html and the hashed JS, WASM and CSS it names) is
+//   cached at install; navigations are network-first with the shell as the
+//   fallback, so /, /01/…, ?code=, /kiosk and /embed all open offline.
+// - Hashed assets are cache-first (their names change when they do); other
+//   files of the app (boot.js, the manifest, icons) network-first.
+// - Data (config, trust list, status lists, linksets, credentials) is
+//   network-first; each good answer is kept with the time it was fetched,
+//   and when the network fails the kept copy is served with the header
+//   `X-Tracecheck-Cached-At: <ms since 1970>`, which the widget shows as the
+//   data's age. Revocation data past its own validUntil is judged by the
+//   verifier (Caution), not here.
+const VERSION = "tracecheck-2";
+const SHELL = `${VERSION}-shell`;
+const DATA = `${VERSION}-data`;
+const FETCHED_AT = "X-Tracecheck-Fetched-At";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precacheShell().then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (!name.startsWith(VERSION)) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+async function precacheShell() {
+  const cache = await caches.open(SHELL);
+  const response = await fetch("/", { cache: "no-cache" });
+  if (!response.ok) return;
+  const html = await response.clone().text();
+  await cache.put("/", response);
+  const named = [...html.matchAll(/(?:href|src|data-tracecheck-js|data-tracecheck-wasm)="(\/[^"/][^"]*)"/g)].map((m) => m[1]);
+  const assets = new Set([...named, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon.svg"]);
+  await Promise.all([...assets].map((url) => cache.add(url).catch(() => undefined)));
+}
+
+function isHashedAsset(url) {
+  return /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/.test(url.pathname);
+}
+
+function isData(request) {
+  const accept = request.headers.get("Accept") || "";
+  return /json|linkset|vc\+|vc,|jwt/.test(accept) || /\.json$/.test(new URL(request.url).pathname);
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (request.mode === "navigate" && url.origin === location.origin) {
+    event.respondWith(navigation(request));
+  } else if (url.origin === location.origin && isHashedAsset(url)) {
+    event.respondWith(cacheFirst(request));
+  } else if (isData(request) && (url.origin === location.origin || url.protocol === "https:")) {
+    event.respondWith(networkFirst(request, DATA));
+  } else if (url.origin === location.origin) {
+    // boot.js, the manifest, icons: fresh when online, kept for offline.
+    event.respondWith(networkFirst(request, SHELL));
+  }
+});
+
+async function navigation(request) {
+  try {
+    const response = await fetch(request);
+    // A newer shell for next time (the server answers every app path with it).
+    if (response.ok && response.headers.get("Content-Type")?.startsWith("text/html")) {
+      const cache = await caches.open(SHELL);
+      await cache.put("/", response.clone());
+    }
+    return response;
+  } catch (offline) {
+    const shell = await caches.match("/", { cacheName: SHELL });
+    if (shell) return shell;
+    throw offline;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { cacheName: SHELL });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) (await caches.open(SHELL)).put(request, response.clone());
+  return response;
+}
+
+async function networkFirst(request, cacheName) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const headers = new Headers(response.headers);
+      headers.set(FETCHED_AT, String(Date.now()));
+      const body = await response.clone().arrayBuffer();
+      await cache.put(request.url, new Response(body, { status: response.status, headers }));
+    }
+    return response;
+  } catch (offline) {
+    const kept = await cache.match(request.url);
+    if (!kept) throw offline;
+    const headers = new Headers(kept.headers);
+    headers.set("X-Tracecheck-Cached-At", kept.headers.get(FETCHED_AT) || "0");
+    return new Response(await kept.arrayBuffer(), { status: kept.status, headers });
+  }
+}
