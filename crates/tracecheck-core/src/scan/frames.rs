@@ -1,0 +1,70 @@
+//! Camera frames: one attempt per frame, so every frame stays within a few
+//! milliseconds, and the next frame tries the next way of looking. A frame
+//! that reads something keeps its attempt for the frames after it (the
+//! light rarely changes between two frames).
+
+use super::attempt::{Attempt, Threshold};
+use super::{Luma, Payload};
+
+/// Attempts for camera frames (about 640×480), in turn. Half-size first:
+/// a code held up to a phone is large in the frame, and a quarter of the
+/// pixels costs a quarter of the time.
+pub const CAMERA: &[Attempt] = &[
+    Attempt {
+        side: 320,
+        threshold: Threshold::Blocks,
+        invert: false,
+    },
+    Attempt {
+        side: 0,
+        threshold: Threshold::Blocks,
+        invert: false,
+    },
+    Attempt {
+        side: 320,
+        threshold: Threshold::Rows,
+        invert: false,
+    },
+    Attempt {
+        side: 0,
+        threshold: Threshold::Mean { radius: 8 },
+        invert: false,
+    },
+    Attempt {
+        side: 320,
+        threshold: Threshold::Blocks,
+        invert: true,
+    },
+];
+
+/// Which attempt the next frame gets.
+#[derive(Debug, Clone, Default)]
+pub struct FrameScanner {
+    next: usize,
+}
+
+impl FrameScanner {
+    /// Starts with the cheapest attempt.
+    pub fn new() -> FrameScanner {
+        FrameScanner::default()
+    }
+
+    /// The attempt the next frame will get.
+    pub fn upcoming(&self) -> Attempt {
+        CAMERA[self.next % CAMERA.len()]
+    }
+
+    /// Runs one attempt on `frame`; moves on to the next attempt unless
+    /// this one read something.
+    pub fn scan(&mut self, frame: Luma<'_>) -> Vec<Payload> {
+        let found = if frame.pixels.len() >= frame.width.saturating_mul(frame.height) {
+            self.upcoming().run(frame)
+        } else {
+            Vec::new()
+        };
+        if found.is_empty() {
+            self.next = (self.next + 1) % CAMERA.len();
+        }
+        found
+    }
+}
