@@ -65,6 +65,6 @@ impl Attempt {
         if self.invert {
             binarize::invert(&mut bits);
         }
-        guard::read_bitmap(image.width, image.height, &bits)
+        guard::read_bitmap(image.width, image.height, bits)
     }
 }

@@ -1,13 +1,13 @@
 //! The only place rqrr is called. rqrr 0.11 can panic on some pictures
-//! (an assertion in its perspective code when three finder-like shapes
-//! make a degenerate quadrilateral). A panic in the browser would take the
-//! page down, so: natively every call is wrapped in `catch_unwind`; in
-//! WebAssembly (where panics abort) the caller decodes in a Web Worker it
-//! can restart, and known triggers are kept from reaching rqrr here.
+//! (an assertion in its perspective code, see [`super::surround`]). A panic
+//! in the browser would take the page down, so: the known trigger is
+//! removed before rqrr sees the picture; natively every call is also
+//! wrapped in `catch_unwind`; in WebAssembly (where panics abort) the
+//! caller decodes in a Web Worker it restarts after a crash.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use super::{Luma, Payload};
+use super::{Luma, Payload, surround};
 
 /// Reads every QR code rqrr finds in a greyscale image, thresholded by
 /// rqrr itself.
@@ -15,20 +15,24 @@ pub fn read_greyscale(image: Luma<'_>) -> Vec<Payload> {
     if image.width < MIN_SIDE || image.height < MIN_SIDE {
         return Vec::new();
     }
+    let mut pixels = image.pixels[..image.width * image.height].to_vec();
+    let split = surround::mean(&pixels);
+    surround::clear(image.width, image.height, &mut pixels, |p| p < split, 255);
     shielded(|| {
         let mut prepared =
             rqrr::PreparedImage::prepare_from_greyscale(image.width, image.height, |x, y| {
-                image.pixels[y * image.width + x]
+                pixels[y * image.width + x]
             });
         decode_grids(prepared.detect_grids())
     })
 }
 
 /// Reads every QR code rqrr finds in a black-and-white image (1 = black).
-pub fn read_bitmap(width: usize, height: usize, bits: &[u8]) -> Vec<Payload> {
+pub fn read_bitmap(width: usize, height: usize, mut bits: Vec<u8>) -> Vec<Payload> {
     if width < MIN_SIDE || height < MIN_SIDE || bits.len() < width * height {
         return Vec::new();
     }
+    surround::clear(width, height, &mut bits, |b| b != 0, 0);
     shielded(|| {
         let mut prepared = rqrr::PreparedImage::prepare_from_bitmap(width, height, |x, y| {
             bits[y * width + x] != 0

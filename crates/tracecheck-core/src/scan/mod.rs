@@ -13,6 +13,7 @@ mod grey;
 mod guard;
 mod payload;
 mod pipeline;
+mod surround;
 
 pub use attempt::{Attempt, Threshold};
 pub use frames::{CAMERA, FrameScanner};
