@@ -37,8 +37,10 @@ pub const CAMERA: &[Attempt] = &[
     },
 ];
 
-/// Which attempt the next frame gets.
-#[derive(Debug, Clone, Default)]
+/// Which attempt the next frame gets. Plain data, so a caller that keeps
+/// it outside the decoder (a Web Worker that may be restarted) keeps its
+/// place.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FrameScanner {
     next: usize,
 }
@@ -47,6 +49,23 @@ impl FrameScanner {
     /// Starts with the cheapest attempt.
     pub fn new() -> FrameScanner {
         FrameScanner::default()
+    }
+
+    /// Resumes at attempt `index` of [`CAMERA`] (wrapping around).
+    pub fn at(index: usize) -> FrameScanner {
+        FrameScanner {
+            next: index % CAMERA.len(),
+        }
+    }
+
+    /// Index in [`CAMERA`] of the attempt the next frame gets.
+    pub fn index(&self) -> usize {
+        self.next
+    }
+
+    /// Skips the upcoming attempt (after it crashed the decoder).
+    pub fn skip(&mut self) {
+        self.next = (self.next + 1) % CAMERA.len();
     }
 
     /// The attempt the next frame will get.

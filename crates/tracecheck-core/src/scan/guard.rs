@@ -1,13 +1,22 @@
-//! The only place rqrr is called. rqrr 0.11 can panic on some pictures
-//! (an assertion in its perspective code, see [`super::surround`]). A panic
-//! in the browser would take the page down, so: the known trigger is
-//! removed before rqrr sees the picture; natively every call is also
-//! wrapped in `catch_unwind`; in WebAssembly (where panics abort) the
-//! caller decodes in a Web Worker it restarts after a crash.
+//! The only place rqrr is called.
+//!
+//! rqrr 0.11 can panic: `assertion failed: x <= i32::MAX as f64` in
+//! `Perspective::map` (zxing-qrcode-6/7.png in the corpus). The trigger,
+//! traced with a instrumented copy: a finder pattern of a small, rotated
+//! code (modules about 2 px) merges with the data modules next to it, its
+//! region gets a folded quadrilateral (corners 40 px off its centre), the
+//! alignment estimate lands inside the code, and the perspective built from
+//! those four points has its horizon across the grid, so a grid cell maps
+//! through a zero denominator to infinity. The same picture enlarged 2×
+//! decodes cleanly. The trigger lives in rqrr's own region growing, which
+//! nothing outside rqrr can see or fix, so the guard is structural:
+//! natively every call is wrapped in `catch_unwind`; in WebAssembly (where
+//! panics abort) the caller decodes in a Web Worker, restarts it after a
+//! crash and resumes with the next attempt (see [`super::STILL`]).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use super::{Luma, Payload, surround};
+use super::{Luma, Payload};
 
 /// Reads every QR code rqrr finds in a greyscale image, thresholded by
 /// rqrr itself.
@@ -15,24 +24,20 @@ pub fn read_greyscale(image: Luma<'_>) -> Vec<Payload> {
     if image.width < MIN_SIDE || image.height < MIN_SIDE {
         return Vec::new();
     }
-    let mut pixels = image.pixels[..image.width * image.height].to_vec();
-    let split = surround::mean(&pixels);
-    surround::clear(image.width, image.height, &mut pixels, |p| p < split, 255);
     shielded(|| {
         let mut prepared =
             rqrr::PreparedImage::prepare_from_greyscale(image.width, image.height, |x, y| {
-                pixels[y * image.width + x]
+                image.pixels[y * image.width + x]
             });
         decode_grids(prepared.detect_grids())
     })
 }
 
 /// Reads every QR code rqrr finds in a black-and-white image (1 = black).
-pub fn read_bitmap(width: usize, height: usize, mut bits: Vec<u8>) -> Vec<Payload> {
+pub fn read_bitmap(width: usize, height: usize, bits: Vec<u8>) -> Vec<Payload> {
     if width < MIN_SIDE || height < MIN_SIDE || bits.len() < width * height {
         return Vec::new();
     }
-    surround::clear(width, height, &mut bits, |b| b != 0, 0);
     shielded(|| {
         let mut prepared = rqrr::PreparedImage::prepare_from_bitmap(width, height, |x, y| {
             bits[y * width + x] != 0

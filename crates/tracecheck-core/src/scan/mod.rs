@@ -13,13 +13,12 @@ mod grey;
 mod guard;
 mod payload;
 mod pipeline;
-mod surround;
 
 pub use attempt::{Attempt, Threshold};
 pub use frames::{CAMERA, FrameScanner};
 pub use grey::Grey;
 pub use payload::{Charset, Payload};
-pub use pipeline::{STILL, scan};
+pub use pipeline::{STILL, scan, scan_from};
 
 /// A greyscale image: one byte per pixel, row by row.
 #[derive(Debug, Clone, Copy)]

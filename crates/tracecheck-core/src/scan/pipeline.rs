@@ -33,13 +33,21 @@ pub const STILL: &[Attempt] = &[
 /// Runs the attempts in [`STILL`] until one reads something; returns the
 /// payloads of that attempt (several when the picture holds several codes).
 pub fn scan(image: Luma<'_>) -> Vec<Payload> {
+    scan_from(image, 0, |_| ())
+}
+
+/// [`scan`] starting at attempt `first`, telling `before` each attempt's
+/// index before running it: a caller that lost its decoder to a crash knows
+/// which attempt crashed and resumes after it.
+pub fn scan_from(image: Luma<'_>, first: usize, mut before: impl FnMut(usize)) -> Vec<Payload> {
     let Some(len) = image.width.checked_mul(image.height) else {
         return Vec::new();
     };
     if len == 0 || image.pixels.len() < len {
         return Vec::new();
     }
-    for attempt in STILL {
+    for (index, attempt) in STILL.iter().enumerate().skip(first) {
+        before(index);
         let found = attempt.run(image);
         if !found.is_empty() {
             return found;

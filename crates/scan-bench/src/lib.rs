@@ -1,0 +1,40 @@
+//! The scanning pipeline as Node sees it in the benchmark
+//! (scripts/bench-scan.mjs): decode an image file to RGBA once, then hand
+//! the same pixels to every reader. Built with the workspace's release
+//! profile, as the browser worker is.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use tracecheck_core::scan::{Luma, rgba_to_luma, scan};
+use wasm_bindgen::prelude::*;
+
+/// `{width, height, rgba}` for a PNG, JPEG or WebP file's bytes.
+#[wasm_bindgen(js_name = decodeImage)]
+pub fn decode_image(bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let image = image::load_from_memory(bytes)
+        .map_err(|e| JsValue::from_str(&e.to_string()))?
+        .into_rgba8();
+    let object = Object::new();
+    Reflect::set(&object, &"width".into(), &image.width().into())?;
+    Reflect::set(&object, &"height".into(), &image.height().into())?;
+    Reflect::set(
+        &object,
+        &"rgba".into(),
+        &Uint8Array::from(image.as_raw().as_slice()).into(),
+    )?;
+    Ok(object.into())
+}
+
+/// The pipeline on RGBA pixels, as the decoder worker runs it: an array of
+/// payloads (`Uint8Array`s), which the caller turns into text.
+#[wasm_bindgen(js_name = scanRgba)]
+pub fn scan_rgba(width: usize, height: usize, rgba: &[u8]) -> Array {
+    let luma = rgba_to_luma(rgba);
+    scan(Luma {
+        width,
+        height,
+        pixels: &luma,
+    })
+    .iter()
+    .map(|payload| JsValue::from(Uint8Array::from(payload.0.as_slice())))
+    .collect()
+}
