@@ -346,9 +346,15 @@ pub fn CameraScanner(props: &Props) -> Html {
     }
 }
 
-/// A short buzz on phones that allow it.
+/// A short buzz on phones that allow it. Browsers refuse (and log an
+/// error) before the user has touched the page, so ask only after that.
 fn success_signal() {
-    if let Ok(window) = window() {
-        let _ = window.navigator().vibrate_with_duration(60);
+    let Ok(window) = window() else { return };
+    let navigator = window.navigator();
+    let touched = js_sys::Reflect::get(&navigator, &"userActivation".into())
+        .and_then(|a| js_sys::Reflect::get(&a, &"hasBeenActive".into()))
+        .is_ok_and(|active| active.is_truthy());
+    if touched {
+        let _ = navigator.vibrate_with_duration(60);
     }
 }

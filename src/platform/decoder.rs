@@ -51,6 +51,8 @@ pub struct Decoder {
 struct Shared {
     url: String,
     worker: RefCell<Option<Worker>>,
+    /// The worker said it is listening (messages sent before are lost).
+    ready: Cell<bool>,
     pending: RefCell<Option<Pending>>,
     next_id: Cell<u32>,
     crashes: Cell<u32>,
@@ -64,6 +66,8 @@ struct Pending {
     id: u32,
     /// The attempt the worker last said it was starting.
     attempt: usize,
+    /// The request, kept until the worker is ready for it.
+    message: Option<JsValue>,
     resolve: js_sys::Function,
     _watchdog: Option<Timeout>,
 }
@@ -77,7 +81,7 @@ impl Drop for Shared {
 }
 
 impl Decoder {
-    /// Starts the worker Trunk built next to the app (`scan-worker_loader.js`
+    /// Starts the worker Trunk built next to the app (`scan-worker-loader.js`
     /// beside the app's JS, as named by boot.js's `<script>` tag).
     pub fn new() -> Result<Decoder, PlatformError> {
         Decoder::with_url(&worker_url()?)
@@ -88,6 +92,7 @@ impl Decoder {
         let shared = Rc::new(Shared {
             url: url.to_owned(),
             worker: RefCell::new(None),
+            ready: Cell::new(false),
             pending: RefCell::new(None),
             next_id: Cell::new(0),
             crashes: Cell::new(0),
@@ -163,12 +168,6 @@ impl Decoder {
             }
         })
         .ok();
-        *shared.pending.borrow_mut() = Some(Pending {
-            id,
-            attempt: start,
-            resolve,
-            _watchdog: watchdog,
-        });
         let message = Object::new();
         for (name, value) in [
             ("id", JsValue::from(id)),
@@ -180,14 +179,14 @@ impl Decoder {
         ] {
             let _ = Reflect::set(&message, &JsValue::from_str(name), &value);
         }
-        let sent = shared
-            .worker
-            .borrow()
-            .as_ref()
-            .map(|w| w.post_message(&message).is_ok());
-        if sent != Some(true) {
-            shared.crashed();
-        }
+        *shared.pending.borrow_mut() = Some(Pending {
+            id,
+            attempt: start,
+            message: Some(message.into()),
+            resolve,
+            _watchdog: watchdog,
+        });
+        shared.send_pending();
         let reply = JsFuture::from(promise).await.unwrap_or_default();
         let field = |name: &str| Reflect::get(&reply, &JsValue::from_str(name)).unwrap_or_default();
         if let Some(at) = field("crashed").as_f64() {
@@ -204,6 +203,7 @@ impl Decoder {
 
 impl Shared {
     fn spawn(&self) -> Result<(), PlatformError> {
+        self.ready.set(false);
         let worker = Worker::new(&self.url).map_err(|_| PlatformError::Unavailable)?;
         if let Some(handler) = self.on_message.borrow().as_ref() {
             worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
@@ -215,7 +215,35 @@ impl Shared {
         Ok(())
     }
 
+    /// Posts the pending request once the worker is ready.
+    fn send_pending(&self) {
+        if !self.ready.get() {
+            return;
+        }
+        let message = self
+            .pending
+            .borrow_mut()
+            .as_mut()
+            .and_then(|p| p.message.take());
+        let Some(message) = message else {
+            return;
+        };
+        let sent = self
+            .worker
+            .borrow()
+            .as_ref()
+            .map(|w| w.post_message(&message).is_ok());
+        if sent != Some(true) {
+            self.crashed();
+        }
+    }
+
     fn receive(&self, data: &JsValue) {
+        if Reflect::get(data, &"ready".into()).is_ok_and(|r| r.is_truthy()) {
+            self.ready.set(true);
+            self.send_pending();
+            return;
+        }
         let id = Reflect::get(data, &"id".into())
             .ok()
             .and_then(|v| v.as_f64());
@@ -258,7 +286,7 @@ impl Shared {
     }
 }
 
-/// `scan-worker_loader.js` in the folder of the app's JS module.
+/// `scan-worker-loader.js` in the folder of the app's JS module.
 fn worker_url() -> Result<String, PlatformError> {
     let document = window()?.document().ok_or(PlatformError::Unavailable)?;
     let base = document
@@ -270,7 +298,7 @@ fn worker_url() -> Result<String, PlatformError> {
     let page = document.base_uri().ok().flatten().unwrap_or_default();
     let script =
         web_sys::Url::new_with_base(&base, &page).map_err(|_| PlatformError::Unavailable)?;
-    web_sys::Url::new_with_base("scan-worker_loader.js", &script.href())
+    web_sys::Url::new_with_base("scan-worker-loader.js", &script.href())
         .map(|url| url.href())
         .map_err(|_| PlatformError::Unavailable)
 }

@@ -5,7 +5,7 @@
 //! Messages (plain JS objects):
 //! - in: `{id, kind: "still" | "frame", width, height, rgba: Uint8ClampedArray, start}`;
 //!   `start` is the first still attempt, or the camera attempt for a frame.
-//! - out: `{id, progress: k}` before still attempt `k`, then
+//! - out: `{ready: true}` once listening, `{id, progress: k}` before still attempt `k`, then
 //!   `{id, texts: [...], next, ms}` (`next`: the camera attempt after this frame).
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -29,6 +29,9 @@ pub fn serve() {
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     handler.forget();
+    let ready = Object::new();
+    let _ = Reflect::set(&ready, &"ready".into(), &JsValue::TRUE);
+    let _ = scope.post_message(&ready);
 }
 
 /// Decodes one request, posting progress and the reply through `post`.
