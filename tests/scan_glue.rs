@@ -106,14 +106,12 @@ fn fake_worker_url() -> String {
     let parts = Array::of1(&source.into());
     let options = js_sys::Object::new();
     Reflect::set(&options, &"type".into(), &"text/javascript".into()).expect("set");
-    let blob: web_sys::Blob = Reflect::construct(
-        &Reflect::get(&js_sys::global(), &"Blob".into())
-            .expect("Blob")
-            .unchecked_into(),
-        &Array::of2(&parts, &options),
-    )
-    .expect("a blob")
-    .unchecked_into();
+    let class: js_sys::Function = Reflect::get(&js_sys::global(), &"Blob".into())
+        .expect("Blob")
+        .unchecked_into();
+    let blob: web_sys::Blob = Reflect::construct(&class, &Array::of2(&parts, &options))
+        .expect("a blob")
+        .unchecked_into();
     web_sys::Url::create_object_url_with_blob(&blob).expect("a blob URL")
 }
 
