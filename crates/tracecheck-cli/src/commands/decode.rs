@@ -39,6 +39,8 @@ pub fn run(args: Args) -> super::Outcome {
         let name = path.to_string_lossy();
         let line = match load_luma(path) {
             Ok((width, height, pixels)) => {
+                // Native only: this command never runs in WebAssembly.
+                #[allow(clippy::disallowed_methods)]
                 let started = Instant::now();
                 let image = Luma {
                     width,
