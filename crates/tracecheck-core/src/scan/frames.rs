@@ -6,36 +6,25 @@
 use super::attempt::{Attempt, Threshold};
 use super::{Luma, Payload};
 
-/// Attempts for camera frames (about 640×480), in turn. Half-size first:
-/// a code held up to a phone is large in the frame, and a quarter of the
-/// pixels costs a quarter of the time.
+/// Attempts for camera frames (about 640×480), in turn. Half size and
+/// rqrr's own threshold first: a code held up to a phone is large in the
+/// frame, and it was the fastest attempt on a frame with a code in
+/// Chromium (tests/scan_speed.rs; figures in docs/scanning.md).
 pub const CAMERA: &[Attempt] = &[
-    Attempt {
-        side: 320,
-        threshold: Threshold::Blocks,
-        invert: false,
-    },
-    Attempt {
-        side: 0,
-        threshold: Threshold::Blocks,
-        invert: false,
-    },
-    Attempt {
-        side: 320,
-        threshold: Threshold::Rows,
-        invert: false,
-    },
-    Attempt {
-        side: 0,
-        threshold: Threshold::Mean { radius: 8 },
-        invert: false,
-    },
-    Attempt {
-        side: 320,
-        threshold: Threshold::Blocks,
-        invert: true,
-    },
+    attempt(320, Threshold::Rows, false),
+    attempt(0, Threshold::Blocks, false),
+    attempt(320, Threshold::Blocks, false),
+    attempt(0, Threshold::Mean { radius: 8 }, false),
+    attempt(320, Threshold::Blocks, true),
 ];
+
+const fn attempt(side: u16, threshold: Threshold, invert: bool) -> Attempt {
+    Attempt {
+        side,
+        threshold,
+        invert,
+    }
+}
 
 /// Which attempt the next frame gets. Plain data, so a caller that keeps
 /// it outside the decoder (a Web Worker that may be restarted) keeps its
