@@ -32,8 +32,10 @@ pub struct RgbaFrame {
 const STILL_TIMEOUT_MS: i32 = 8_000;
 /// One camera attempt takes a few milliseconds.
 const FRAME_TIMEOUT_MS: i32 = 2_000;
-/// Restarts allowed for one request before giving up on it.
-const MAX_RESTARTS: u32 = 3;
+/// Restarts allowed for one still picture: each resumes after the attempt
+/// that crashed, so this covers every attempt of the pipeline.
+const MAX_RESTARTS: u32 = 12;
+const _: () = assert!(MAX_RESTARTS as usize >= tracecheck_core::scan::STILL.len());
 
 /// What one request to the worker came back with.
 enum Reply {

@@ -15,7 +15,7 @@ pub const CAMERA: &[Attempt] = &[
     attempt(0, Threshold::Blocks, false),
     attempt(320, Threshold::Blocks, false),
     attempt(0, Threshold::Mean { radius: 8 }, false),
-    attempt(320, Threshold::Blocks, true),
+    attempt(0, Threshold::Mean { radius: 8 }, true),
 ];
 
 const fn attempt(side: u16, threshold: Threshold, invert: bool) -> Attempt {

@@ -28,6 +28,8 @@ pub const STILL: &[Attempt] = &[
     attempt(480, Threshold::Rows, false),
     attempt(800, Threshold::Mean { radius: 20 }, false),
     attempt(0, Threshold::Rows, false),
+    // Light modules on a dark photo: a local mean keeps a dark surround dark.
+    attempt(0, Threshold::Mean { radius: 8 }, true),
 ];
 
 /// Runs the attempts in [`STILL`] until one reads something; returns the
