@@ -102,7 +102,7 @@ async fn the_fake_camera_starts_gives_frames_and_is_released() {
         .expect("canvas")
         .dyn_into()
         .expect("canvas");
-    let stream = camera::start(&video)
+    let stream = camera::start(&video, None)
         .await
         .expect("Chromium's fake camera starts");
     let mut frame = None;
@@ -115,7 +115,7 @@ async fn the_fake_camera_starts_gives_frames_and_is_released() {
     }
     let frame = frame.expect("a frame within 5 s");
     assert_eq!(frame.width, 320);
-    assert_eq!(frame.luma.len(), frame.width * frame.height);
+    assert_eq!(frame.data.length(), frame.width * frame.height * 4);
     camera::stop(&stream);
     for track in stream.get_tracks().iter() {
         let track: web_sys::MediaStreamTrack = track.dyn_into().expect("track");
@@ -165,10 +165,11 @@ async fn a_photo_of_a_label_gives_its_code() {
     let text = "https://id.example/01/08935001000013/10/NL2611";
     let file = qr_png(text).await;
     let frame = photo::load(&file).await.expect("the PNG decodes");
+    let luma = tracecheck_core::scan::rgba_to_luma(&frame.data.to_vec());
     let image = Luma {
-        width: frame.width,
-        height: frame.height,
-        pixels: &frame.luma,
+        width: frame.width as usize,
+        height: frame.height as usize,
+        pixels: &luma,
     };
     assert_eq!(decode_qr(image), vec![text.to_owned()]);
 

@@ -1,28 +1,42 @@
-//! The camera viewfinder: starts the rear camera when shown, reads a few
-//! frames a second, and releases the camera when it reports a code or is
-//! removed from the page.
+//! The camera viewfinder: starts the rear camera when shown, decodes frames
+//! off the main thread (the browser's `BarcodeDetector` where it has one,
+//! else the decoder worker, one pipeline attempt per frame), and releases
+//! the camera when it reports a code or is removed from the page.
+//!
+//! With `continuous` (kiosk mode) it keeps scanning after a read, reports
+//! each code that differs from the last one, and restarts the camera by
+//! itself after a camera error, waiting longer after each failure.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use tracecheck_core::scan::{Luma, decode_qr};
-use web_sys::{HtmlCanvasElement, HtmlVideoElement, MediaStream};
+use web_sys::{HtmlCanvasElement, HtmlInputElement, HtmlVideoElement, MediaStream};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg};
-use crate::platform::timer::Interval;
-use crate::platform::{PlatformError, camera};
+use crate::platform::barcode_detector::BarcodeDetector;
+use crate::platform::camera::{self, Features};
+use crate::platform::decoder::Decoder;
+use crate::platform::timer::{Timeout, sleep};
+use crate::platform::{PlatformError, window};
 
 /// Frames are scaled to this width before decoding: QR codes held to a
-/// phone fill enough of the frame, and decoding stays fast.
+/// phone fill enough of the frame, and each attempt stays within a few ms.
 const FRAME_WIDTH: u32 = 640;
-/// Milliseconds between decoding attempts.
-const FRAME_INTERVAL_MS: i32 = 150;
+/// Pause between two frames, so decoding leaves the phone's CPU some rest.
+const FRAME_GAP_MS: i32 = 40;
+/// Kiosk restarts after a camera error: first wait, and the longest wait.
+const RETRY_FIRST_MS: i32 = 1_000;
+const RETRY_MAX_MS: i32 = 30_000;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// Called once with the first code read.
+    /// Called with a code read (once, unless `continuous`).
     pub on_code: Callback<String>,
+    /// Kiosk mode: keep scanning, report each new code, restart the camera
+    /// after errors.
+    #[prop_or_default]
+    pub continuous: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -31,160 +45,316 @@ enum State {
     Starting,
     On,
     Failed(PlatformError),
+    Retrying,
 }
 
 /// Everything the running camera owns; dropping it releases the camera.
 struct Running {
     stream: MediaStream,
-    _interval: Interval,
+    alive: Rc<Cell<bool>>,
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
+        self.alive.set(false);
         camera::stop(&self.stream);
+    }
+}
+
+/// What the start callback needs, shared by every start and retry.
+#[derive(Clone)]
+struct Session {
+    state: UseStateHandle<State>,
+    features: UseStateHandle<Features>,
+    cameras: UseStateHandle<Vec<String>>,
+    torch: UseStateHandle<bool>,
+    running: Rc<RefCell<Option<Running>>>,
+    retry: Rc<RefCell<Option<Timeout>>>,
+    failures: Rc<Cell<u32>>,
+    /// Bumped on every start and stop, so a late camera start after a stop is discarded.
+    generation: Rc<Cell<u32>>,
+    device: Rc<RefCell<Option<String>>>,
+    video: NodeRef,
+    canvas: NodeRef,
+    on_code: Callback<String>,
+    continuous: bool,
+}
+
+impl Session {
+    fn stop(&self) {
+        self.generation.set(self.generation.get() + 1);
+        self.retry.borrow_mut().take();
+        self.running.borrow_mut().take();
+    }
+
+    fn start(&self) {
+        let (Some(video), Some(canvas)) = (
+            self.video.cast::<HtmlVideoElement>(),
+            self.canvas.cast::<HtmlCanvasElement>(),
+        ) else {
+            return;
+        };
+        self.stop();
+        let this_start = self.generation.get();
+        self.state.set(State::Starting);
+        let session = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let device = session.device.borrow().clone();
+            let stream = match camera::start(&video, device.as_deref()).await {
+                Ok(stream) => stream,
+                Err(error) => {
+                    if session.generation.get() == this_start {
+                        session.failed(error);
+                    }
+                    return;
+                }
+            };
+            if session.generation.get() != this_start {
+                camera::stop(&stream);
+                return;
+            }
+            session.failures.set(0);
+            session.features.set(camera::features(&stream));
+            session.torch.set(false);
+            *session.device.borrow_mut() = camera::device_of(&stream);
+            let alive = Rc::new(Cell::new(true));
+            *session.running.borrow_mut() = Some(Running {
+                stream: stream.clone(),
+                alive: alive.clone(),
+            });
+            session.state.set(State::On);
+            session.cameras.set(camera::cameras().await);
+            session.scan_loop(video, canvas, stream, alive).await;
+        });
+    }
+
+    /// Decodes frames until a code is read (unless continuous), the camera
+    /// stops, or the component lets go of it.
+    async fn scan_loop(
+        &self,
+        video: HtmlVideoElement,
+        canvas: HtmlCanvasElement,
+        stream: MediaStream,
+        alive: Rc<Cell<bool>>,
+    ) {
+        let detector = BarcodeDetector::new().await;
+        let mut use_detector = detector.is_some();
+        let mut decoder: Option<Decoder> = None;
+        let mut attempt = 0;
+        let mut last_read: Option<String> = None;
+        while alive.get() {
+            if !camera::is_live(&stream) {
+                // The device went away (unplugged, taken by another app).
+                self.failed(PlatformError::CameraFailed);
+                return;
+            }
+            let mut texts = Vec::new();
+            if use_detector {
+                match detector.as_ref() {
+                    Some(d) => match d.detect(&video.clone().into()).await {
+                        Some(found) => texts = found,
+                        None => use_detector = false,
+                    },
+                    None => use_detector = false,
+                }
+            } else if let Some(frame) = camera::grab(&video, &canvas, FRAME_WIDTH) {
+                if decoder.is_none() {
+                    decoder = Decoder::new().ok();
+                }
+                if let Some(d) = decoder.as_ref() {
+                    let (found, next) = d.frame(&frame, attempt).await;
+                    texts = found;
+                    attempt = next;
+                }
+            }
+            if !alive.get() {
+                return;
+            }
+            for text in texts {
+                if self.continuous {
+                    if last_read.as_ref() != Some(&text) {
+                        last_read = Some(text.clone());
+                        success_signal();
+                        self.on_code.emit(text);
+                    }
+                } else {
+                    success_signal();
+                    self.stop();
+                    self.state.set(State::Off);
+                    self.on_code.emit(text);
+                    return;
+                }
+            }
+            sleep(FRAME_GAP_MS).await;
+        }
+    }
+
+    /// Shows the error; in kiosk mode, also schedules a restart.
+    fn failed(&self, error: PlatformError) {
+        self.running.borrow_mut().take();
+        let retryable = !matches!(
+            error,
+            PlatformError::InsecureContext | PlatformError::NoCamera
+        );
+        if !(self.continuous && retryable) {
+            self.state.set(State::Failed(error));
+            return;
+        }
+        let failures = self.failures.get();
+        self.failures.set(failures + 1);
+        let wait = RETRY_FIRST_MS
+            .saturating_mul(1 << failures.min(5))
+            .min(RETRY_MAX_MS);
+        self.state.set(State::Retrying);
+        let session = self.clone();
+        *self.retry.borrow_mut() = Timeout::new(wait, move || session.start()).ok();
     }
 }
 
 #[function_component]
 pub fn CameraScanner(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let state = use_state(|| State::Off);
-    let running = use_mut_ref(|| None::<Running>);
-    // Bumped on every start and stop, so a late camera start after a stop is discarded.
-    let generation = use_mut_ref(|| Rc::new(Cell::new(0u32)));
-    let video = use_node_ref();
-    let canvas = use_node_ref();
-
-    let start = {
-        let (state, running, generation) =
-            (state.clone(), running.clone(), generation.borrow().clone());
-        let (video, canvas, on_code) = (video.clone(), canvas.clone(), props.on_code.clone());
-        Callback::from(move |_: ()| {
-            let (Some(video_el), Some(canvas_el)) = (
-                video.cast::<HtmlVideoElement>(),
-                canvas.cast::<HtmlCanvasElement>(),
-            ) else {
-                return;
-            };
-            let this_start = generation.get() + 1;
-            generation.set(this_start);
-            state.set(State::Starting);
-            let (state, running, generation, on_code) = (
-                state.clone(),
-                running.clone(),
-                generation.clone(),
-                on_code.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let stream = match camera::start(&video_el).await {
-                    Ok(stream) => stream,
-                    Err(error) => {
-                        if generation.get() == this_start {
-                            state.set(State::Failed(error));
-                        }
-                        return;
-                    }
-                };
-                if generation.get() != this_start {
-                    camera::stop(&stream);
-                    return;
-                }
-                let found = Rc::new(Cell::new(false));
-                let tick = {
-                    let (video_el, canvas_el, on_code) =
-                        (video_el.clone(), canvas_el.clone(), on_code.clone());
-                    move || {
-                        if found.get() {
-                            return;
-                        }
-                        let Some(frame) = camera::grab(&video_el, &canvas_el, FRAME_WIDTH) else {
-                            return;
-                        };
-                        let image = Luma {
-                            width: frame.width,
-                            height: frame.height,
-                            pixels: &frame.luma,
-                        };
-                        if let Some(text) = decode_qr(image).into_iter().next() {
-                            found.set(true);
-                            vibrate();
-                            on_code.emit(text);
-                        }
-                    }
-                };
-                match Interval::new(FRAME_INTERVAL_MS, tick) {
-                    Ok(interval) => {
-                        *running.borrow_mut() = Some(Running {
-                            stream,
-                            _interval: interval,
-                        });
-                        state.set(State::On);
-                    }
-                    Err(error) => {
-                        camera::stop(&stream);
-                        state.set(State::Failed(error));
-                    }
-                }
-            });
-        })
-    };
-
-    let stop = {
-        let (state, running, generation) =
-            (state.clone(), running.clone(), generation.borrow().clone());
-        Callback::from(move |_: ()| {
-            generation.set(generation.get() + 1);
-            running.borrow_mut().take();
-            state.set(State::Off);
-        })
+    let session = Session {
+        state: use_state(|| State::Off),
+        features: use_state(Features::default),
+        cameras: use_state(Vec::new),
+        torch: use_state(|| false),
+        running: use_mut_ref(|| None::<Running>),
+        retry: use_mut_ref(|| None::<Timeout>),
+        failures: (*use_mut_ref(|| Rc::new(Cell::new(0u32))).borrow()).clone(),
+        generation: (*use_mut_ref(|| Rc::new(Cell::new(0u32))).borrow()).clone(),
+        device: use_mut_ref(|| None::<String>),
+        video: use_node_ref(),
+        canvas: use_node_ref(),
+        on_code: props.on_code.clone(),
+        continuous: props.continuous,
     };
 
     // Start when shown (phones expect the camera at once); release when removed.
     {
-        let (start, running, generation) =
-            (start.clone(), running.clone(), generation.borrow().clone());
+        let session = session.clone();
         use_effect_with((), move |_| {
-            start.emit(());
-            move || {
-                generation.set(generation.get() + 1);
-                running.borrow_mut().take();
-            }
+            session.start();
+            move || session.stop()
         });
     }
 
-    let button = match &*state {
-        State::On | State::Starting => {
-            html! { <button type="button" class="secondary" onclick={stop.reform(|_: MouseEvent| ())}>{lang.t(Msg::StopCamera)}</button> }
-        }
-        State::Off | State::Failed(_) => {
-            html! { <button type="button" class="primary" onclick={start.reform(|_: MouseEvent| ())}>{lang.t(Msg::StartCamera)}</button> }
-        }
+    let start = {
+        let session = session.clone();
+        Callback::from(move |_: MouseEvent| session.start())
     };
-    let status = match &*state {
+    let stop = {
+        let session = session.clone();
+        Callback::from(move |_: MouseEvent| {
+            session.stop();
+            session.state.set(State::Off);
+        })
+    };
+    let switch = {
+        let session = session.clone();
+        Callback::from(move |_: MouseEvent| {
+            let cameras = (*session.cameras).clone();
+            let current = session.device.borrow().clone();
+            let at = cameras
+                .iter()
+                .position(|id| Some(id) == current.as_ref())
+                .map_or(0, |i| (i + 1) % cameras.len().max(1));
+            *session.device.borrow_mut() = cameras.get(at).cloned();
+            session.start();
+        })
+    };
+    let toggle_torch = {
+        let session = session.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(stream) = session.running.borrow().as_ref().map(|r| r.stream.clone()) else {
+                return;
+            };
+            let (torch, on) = (session.torch.clone(), !*session.torch);
+            wasm_bindgen_futures::spawn_local(async move {
+                if camera::set_torch(&stream, on).await.is_ok() {
+                    torch.set(on);
+                }
+            });
+        })
+    };
+    let zoom = {
+        let session = session.clone();
+        Callback::from(move |event: InputEvent| {
+            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let Some(stream) = session.running.borrow().as_ref().map(|r| r.stream.clone()) else {
+                return;
+            };
+            let value = input.value_as_number();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = camera::set_zoom(&stream, value).await;
+            });
+        })
+    };
+
+    let state = (*session.state).clone();
+    let live = matches!(state, State::On | State::Starting);
+    let button = if live || state == State::Retrying {
+        html! { <button type="button" class="secondary" onclick={stop}>{lang.t(Msg::StopCamera)}</button> }
+    } else {
+        html! { <button type="button" class="primary" onclick={start}>{lang.t(Msg::StartCamera)}</button> }
+    };
+    let status = match &state {
         State::Starting => html! { <p class="hint">{lang.t(Msg::CameraStarting)}</p> },
         State::On => html! { <p class="hint">{lang.t(Msg::CameraHint)}</p> },
+        State::Retrying => {
+            html! { <p class="hint" role="status">{lang.t(Msg::CameraRetrying)}</p> }
+        }
         State::Failed(error) => {
             html! { <p class="problem" role="alert">{lang.platform(error)}</p> }
         }
         State::Off => html! {},
     };
-    let live = matches!(*state, State::On | State::Starting);
+    let features = *session.features;
+    let controls = (state == State::On).then(|| {
+        let switch = (session.cameras.len() > 1).then(|| html! {
+            <button type="button" class="secondary" onclick={switch}>{lang.t(Msg::SwitchCamera)}</button>
+        });
+        let torch = features.torch.then(|| {
+            let label = if *session.torch { Msg::TorchOff } else { Msg::TorchOn };
+            html! {
+                <button type="button" class="secondary" aria-pressed={session.torch.to_string()}
+                    onclick={toggle_torch}>{lang.t(label)}</button>
+            }
+        });
+        let zoom = features.zoom.map(|(min, max, step)| html! {
+            <label class="zoom">
+                {lang.t(Msg::Zoom)}
+                <input type="range" min={min.to_string()} max={max.to_string()}
+                    step={step.to_string()} value={min.to_string()} oninput={zoom} />
+            </label>
+        });
+        html! { <div class="camera-controls">{switch}{torch}{zoom}</div> }
+    });
     html! {
         <section class="camera" aria-label={lang.t(Msg::ScanHeading)}>
             <div class={classes!("viewfinder", live.then_some("live"))}>
-                <video ref={video} muted=true playsinline=true aria-hidden="true"></video>
+                <video ref={session.video.clone()} muted=true playsinline=true aria-hidden="true"></video>
                 <div class="frame" aria-hidden="true"></div>
             </div>
-            <canvas ref={canvas} class="offscreen" aria-hidden="true"></canvas>
+            <canvas ref={session.canvas.clone()} class="offscreen" aria-hidden="true"></canvas>
             {status}
+            {controls}
             {button}
         </section>
     }
 }
 
-/// A short buzz on phones that allow it.
-fn vibrate() {
-    if let Ok(window) = crate::platform::window() {
-        let _ = window.navigator().vibrate_with_duration(60);
+/// A short buzz on phones that allow it. Browsers refuse (and log an
+/// error) before the user has touched the page, so ask only after that.
+fn success_signal() {
+    let Ok(window) = window() else { return };
+    let navigator = window.navigator();
+    let touched = js_sys::Reflect::get(&navigator, &"userActivation".into())
+        .and_then(|a| js_sys::Reflect::get(&a, &"hasBeenActive".into()))
+        .is_ok_and(|active| active.is_truthy());
+    if touched {
+        let _ = navigator.vibrate_with_duration(60);
     }
 }

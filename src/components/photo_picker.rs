@@ -1,10 +1,11 @@
-//! "Choose a photo": reads a QR code from an image file.
+//! "Choose a photo": reads a QR code from an image file, with every
+//! attempt of the pipeline, in the decoder worker.
 
-use tracecheck_core::scan::{Luma, decode_qr};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg};
+use crate::platform::decoder::Decoder;
 use crate::platform::photo;
 
 #[derive(Properties, PartialEq)]
@@ -38,21 +39,17 @@ pub fn PhotoPicker(props: &Props) -> Html {
             state.set(State::Reading);
             let (state, on_code) = (state.clone(), on_code.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match photo::load(&file).await {
-                    Ok(frame) => {
-                        let image = Luma {
-                            width: frame.width,
-                            height: frame.height,
-                            pixels: &frame.luma,
-                        };
-                        match decode_qr(image).into_iter().next() {
-                            Some(text) => {
-                                state.set(State::Idle);
-                                on_code.emit(text);
-                            }
-                            None => state.set(State::Problem(lang.t(Msg::NoCodeInPhoto))),
-                        }
+                let read = async {
+                    let frame = photo::load(&file).await?;
+                    let decoder = Decoder::new()?;
+                    Ok(decoder.still(&frame).await.into_iter().next())
+                };
+                match read.await {
+                    Ok(Some(text)) => {
+                        state.set(State::Idle);
+                        on_code.emit(text);
                     }
+                    Ok(None) => state.set(State::Problem(lang.t(Msg::NoCodeInPhoto))),
                     Err(error) => state.set(State::Problem(lang.platform(&error))),
                 }
             });

@@ -19,6 +19,12 @@ pub fn msg(msg: Msg) -> String {
         Msg::StopCamera => "Turn off the camera".into(),
         Msg::CameraHint => "Hold the QR code in the middle of the frame".into(),
         Msg::CameraStarting => "Opening the camera…".into(),
+        Msg::CameraRetrying => "The camera stopped. Starting it again…".into(),
+        Msg::SwitchCamera => "Switch camera".into(),
+        Msg::TorchOn => "Turn on the light".into(),
+        Msg::TorchOff => "Turn off the light".into(),
+        Msg::Zoom => "Zoom".into(),
+        Msg::CodeRead => "Code read".into(),
         Msg::PickPhoto => "Choose a photo of a QR code".into(),
         Msg::ReadingPhoto => "Reading the photo…".into(),
         Msg::NoCodeInPhoto => {

@@ -19,6 +19,12 @@ pub fn msg(msg: Msg) -> String {
         Msg::StopCamera => "Tắt camera".into(),
         Msg::CameraHint => "Đưa mã QR vào giữa khung hình".into(),
         Msg::CameraStarting => "Đang mở camera…".into(),
+        Msg::CameraRetrying => "Camera đã dừng. Đang mở lại…".into(),
+        Msg::SwitchCamera => "Đổi camera".into(),
+        Msg::TorchOn => "Bật đèn".into(),
+        Msg::TorchOff => "Tắt đèn".into(),
+        Msg::Zoom => "Thu phóng".into(),
+        Msg::CodeRead => "Đã đọc được mã".into(),
         Msg::PickPhoto => "Chọn ảnh có mã QR".into(),
         Msg::ReadingPhoto => "Đang đọc ảnh…".into(),
         Msg::NoCodeInPhoto => {

@@ -1,18 +1,24 @@
-//! The camera: start the rear camera into a `<video>`, grab frames as
-//! greyscale, stop every track when done.
+//! The camera: start a camera into a `<video>` (the rear one unless another
+//! is chosen), list cameras, switch the torch and zoom where the track
+//! supports them, grab frames, stop every track when done.
 
-use js_sys::{Object, Reflect};
+use js_sys::{Array, Object, Reflect, Uint8ClampedArray};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, MediaStream,
-    MediaStreamConstraints,
+    MediaStreamConstraints, MediaStreamTrack,
 };
 
+use super::decoder::RgbaFrame;
 use super::{PlatformError, window};
 
-/// Starts the rear camera (front if there is none) and plays it in `video`.
-pub async fn start(video: &HtmlVideoElement) -> Result<MediaStream, PlatformError> {
+/// Starts `device` (a `deviceId` from [`cameras`]), or the rear camera
+/// (front if there is none), and plays it in `video`.
+pub async fn start(
+    video: &HtmlVideoElement,
+    device: Option<&str>,
+) -> Result<MediaStream, PlatformError> {
     let window = window()?;
     if !window.is_secure_context() {
         return Err(PlatformError::InsecureContext);
@@ -23,7 +29,7 @@ pub async fn start(video: &HtmlVideoElement) -> Result<MediaStream, PlatformErro
         .map_err(|_| PlatformError::NoCamera)?;
     let constraints = MediaStreamConstraints::new();
     constraints.set_audio(&JsValue::FALSE);
-    constraints.set_video(&video_constraints());
+    constraints.set_video(&video_constraints(device));
     let promise = devices
         .get_user_media_with_constraints(&constraints)
         .map_err(|e| PlatformError::from_media_error(&e))?;
@@ -42,42 +48,158 @@ pub async fn start(video: &HtmlVideoElement) -> Result<MediaStream, PlatformErro
     Ok(stream)
 }
 
-/// `{facingMode: {ideal: "environment"}, width: {ideal: 1280}, height: {ideal: 720}}`.
-fn video_constraints() -> JsValue {
-    let ideal = |value: JsValue| {
+/// `{deviceId: {exact: id}}` for a chosen camera, else
+/// `{facingMode: {ideal: "environment"}}`; both ask for 1280×720.
+fn video_constraints(device: Option<&str>) -> JsValue {
+    let wrap = |key: &str, value: JsValue| {
         let object = Object::new();
-        let _ = Reflect::set(&object, &"ideal".into(), &value);
-        object
+        let _ = Reflect::set(&object, &key.into(), &value);
+        JsValue::from(object)
     };
     let video = Object::new();
-    let _ = Reflect::set(&video, &"facingMode".into(), &ideal("environment".into()));
-    let _ = Reflect::set(&video, &"width".into(), &ideal(1280.into()));
-    let _ = Reflect::set(&video, &"height".into(), &ideal(720.into()));
+    match device {
+        Some(id) => {
+            let _ = Reflect::set(&video, &"deviceId".into(), &wrap("exact", id.into()));
+        }
+        None => {
+            let _ = Reflect::set(
+                &video,
+                &"facingMode".into(),
+                &wrap("ideal", "environment".into()),
+            );
+        }
+    }
+    let _ = Reflect::set(&video, &"width".into(), &wrap("ideal", 1280.into()));
+    let _ = Reflect::set(&video, &"height".into(), &wrap("ideal", 720.into()));
     video.into()
+}
+
+/// The `deviceId`s of the cameras (empty before permission on some browsers).
+pub async fn cameras() -> Vec<String> {
+    let Ok(devices) = window().and_then(|w| {
+        w.navigator()
+            .media_devices()
+            .map_err(|_| PlatformError::Unavailable)
+    }) else {
+        return Vec::new();
+    };
+    let Ok(promise) = devices.enumerate_devices() else {
+        return Vec::new();
+    };
+    let Ok(list) = JsFuture::from(promise).await else {
+        return Vec::new();
+    };
+    Array::from(&list)
+        .iter()
+        .filter(|d| text_field(d, "kind").as_deref() == Some("videoinput"))
+        .filter_map(|d| text_field(&d, "deviceId"))
+        .filter(|id| !id.is_empty())
+        .collect()
+}
+
+/// The `deviceId` the stream's video track is using.
+pub fn device_of(stream: &MediaStream) -> Option<String> {
+    let settings = video_track(stream)?.get_settings();
+    text_field(&settings, "deviceId")
+}
+
+fn text_field(object: &JsValue, name: &str) -> Option<String> {
+    Reflect::get(object, &name.into()).ok()?.as_string()
+}
+
+fn video_track(stream: &MediaStream) -> Option<MediaStreamTrack> {
+    stream.get_video_tracks().get(0).dyn_into().ok()
+}
+
+/// What the camera's track can do beyond plain video.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Features {
+    /// The track has a torch (flash) to switch on.
+    pub torch: bool,
+    /// Zoom range `(min, max, step)`, when the track can zoom.
+    pub zoom: Option<(f64, f64, f64)>,
+}
+
+/// Reads the track's capabilities (`getCapabilities` is missing in some
+/// browsers: then no features).
+pub fn features(stream: &MediaStream) -> Features {
+    let Some(track) = video_track(stream) else {
+        return Features::default();
+    };
+    let Some(capabilities) = Reflect::get(&track, &"getCapabilities".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&track).ok())
+    else {
+        return Features::default();
+    };
+    let torch = Reflect::get(&capabilities, &"torch".into())
+        .map(|t| t.is_truthy())
+        .unwrap_or(false);
+    let zoom = Reflect::get(&capabilities, &"zoom".into())
+        .ok()
+        .filter(|z| z.is_object())
+        .and_then(|z| {
+            let number = |name: &str| Reflect::get(&z, &name.into()).ok()?.as_f64();
+            let (min, max) = (number("min")?, number("max")?);
+            (max > min).then(|| (min, max, number("step").unwrap_or(0.1)))
+        });
+    Features { torch, zoom }
+}
+
+/// Switches the torch on or off.
+pub async fn set_torch(stream: &MediaStream, on: bool) -> Result<(), PlatformError> {
+    apply_advanced(stream, "torch", JsValue::from_bool(on)).await
+}
+
+/// Sets the zoom factor.
+pub async fn set_zoom(stream: &MediaStream, zoom: f64) -> Result<(), PlatformError> {
+    apply_advanced(stream, "zoom", JsValue::from_f64(zoom)).await
+}
+
+/// `track.applyConstraints({advanced: [{name: value}]})`.
+async fn apply_advanced(
+    stream: &MediaStream,
+    name: &str,
+    value: JsValue,
+) -> Result<(), PlatformError> {
+    let track = video_track(stream).ok_or(PlatformError::Unavailable)?;
+    let one = Object::new();
+    let _ = Reflect::set(&one, &name.into(), &value);
+    let constraints = web_sys::MediaTrackConstraints::new();
+    let _ = Reflect::set(&constraints, &"advanced".into(), &Array::of1(&one));
+    let promise = track
+        .apply_constraints_with_constraints(&constraints)
+        .map_err(|_| PlatformError::Unavailable)?;
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| PlatformError::Unavailable)
 }
 
 /// Stops every track, so the camera light goes off.
 pub fn stop(stream: &MediaStream) {
     for track in stream.get_tracks().iter() {
-        if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
+        if let Ok(track) = track.dyn_into::<MediaStreamTrack>() {
             track.stop();
         }
     }
 }
 
-/// A greyscale frame.
-pub struct Frame {
-    /// Width in pixels.
-    pub width: usize,
-    /// Height in pixels.
-    pub height: usize,
-    /// One byte per pixel.
-    pub luma: Vec<u8>,
+/// True while the stream's video track is live (not ended by the device).
+pub fn is_live(stream: &MediaStream) -> bool {
+    video_track(stream)
+        .map(|t| t.ready_state() == web_sys::MediaStreamTrackState::Live)
+        .unwrap_or(false)
 }
 
-/// Draws the current video frame onto `canvas`, at most `max_width` wide,
-/// and returns it in greyscale. `None` until the video has a frame.
-pub fn grab(video: &HtmlVideoElement, canvas: &HtmlCanvasElement, max_width: u32) -> Option<Frame> {
+/// Draws the current video frame onto `canvas`, at most `max_width` wide.
+/// `None` until the video has a frame.
+pub fn grab(
+    video: &HtmlVideoElement,
+    canvas: &HtmlCanvasElement,
+    max_width: u32,
+) -> Option<RgbaFrame> {
     let (width, height) = (video.video_width(), video.video_height());
     if width == 0 || height == 0 {
         return None;
@@ -92,13 +214,17 @@ pub fn grab(video: &HtmlVideoElement, canvas: &HtmlCanvasElement, max_width: u32
     })
 }
 
-/// Sizes `canvas`, draws with `paint`, reads the pixels back as greyscale.
+/// Sizes `canvas`, draws with `paint`, reads the pixels back (they stay in
+/// JS memory, ready to post to the decoder worker).
 pub fn draw(
     canvas: &HtmlCanvasElement,
     width: u32,
     height: u32,
     paint: impl FnOnce(&CanvasRenderingContext2d) -> Result<(), JsValue>,
-) -> Option<Frame> {
+) -> Option<RgbaFrame> {
+    if width == 0 || height == 0 {
+        return None;
+    }
     if canvas.width() != width {
         canvas.set_width(width);
     }
@@ -114,12 +240,14 @@ pub fn draw(
         .dyn_into()
         .ok()?;
     paint(&ctx).ok()?;
-    let data = ctx
+    let image = ctx
         .get_image_data(0.0, 0.0, width as f64, height as f64)
         .ok()?;
-    Some(Frame {
-        width: width as usize,
-        height: height as usize,
-        luma: tracecheck_core::scan::rgba_to_luma(&data.data()),
+    // `ImageData.data` without copying it into WebAssembly memory.
+    let data: Uint8ClampedArray = Reflect::get(&image, &"data".into()).ok()?.dyn_into().ok()?;
+    Some(RgbaFrame {
+        width,
+        height,
+        data,
     })
 }

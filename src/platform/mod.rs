@@ -1,9 +1,12 @@
 //! Browser glue: everything that touches the DOM, the camera, the network or
 //! storage lives here, behind small functions that return `Result`.
 
+pub mod barcode_detector;
 pub mod camera;
 pub mod clock;
 pub mod config;
+pub mod decoder;
+pub mod decoder_worker;
 pub mod fetch;
 pub mod history;
 pub mod offline;

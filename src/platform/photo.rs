@@ -1,18 +1,19 @@
-//! Reading a QR code from a photo or image file the user picks.
+//! Reading a photo or image file the user picks into RGBA pixels.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlCanvasElement, ImageBitmap};
 
-use super::camera::{Frame, draw};
+use super::camera::draw;
+use super::decoder::RgbaFrame;
 use super::{PlatformError, window};
 
 /// Largest side an image is scaled to before decoding: enough for a QR code
-/// that fills a tenth of the photo, small enough to stay quick on a phone.
+/// that fills a tenth of the photo; the pipeline resizes further itself.
 const MAX_SIDE: f64 = 1600.0;
 
-/// Decodes `file` (any image the browser can read) to a greyscale frame.
-pub async fn load(file: &web_sys::File) -> Result<Frame, PlatformError> {
+/// Decodes `file` (any image the browser can read) to RGBA pixels.
+pub async fn load(file: &web_sys::File) -> Result<RgbaFrame, PlatformError> {
     let window = window()?;
     let promise = window
         .create_image_bitmap_with_blob(file)

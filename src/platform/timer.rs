@@ -67,3 +67,13 @@ impl Drop for Timeout {
         }
     }
 }
+
+/// Waits `millis` milliseconds (a `setTimeout` wrapped in a promise).
+pub async fn sleep(millis: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Ok(window) = window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

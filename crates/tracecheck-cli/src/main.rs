@@ -28,6 +28,8 @@ enum Command {
     Serve(commands::serve::Args),
     /// Draw QR codes: SVG on stdout, or a Y4M video for a fake camera.
     Qr(commands::qr::Args),
+    /// Read QR codes from image files; prints one JSON line per file.
+    Decode(commands::decode::Args),
     /// Read product codes.
     #[command(subcommand)]
     Code(commands::code::Command),
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Command::Verify(args) => commands::verify::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::Qr(args) => commands::qr::run(args),
+        Command::Decode(args) => commands::decode::run(args),
         Command::Code(command) => commands::code::run(command),
     };
     match result {

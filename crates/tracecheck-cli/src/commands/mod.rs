@@ -2,6 +2,7 @@
 //! message for stderr (exit status 2).
 
 pub mod code;
+pub mod decode;
 pub mod demo;
 pub mod keygen;
 pub mod qr;

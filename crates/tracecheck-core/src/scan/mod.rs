@@ -1,5 +1,24 @@
 //! Reading QR codes from pixels. Pixels come in as a greyscale buffer, so
 //! the core never depends on a browser or image type.
+//!
+//! rqrr does the finding and decoding; around it, a pipeline of
+//! [`Attempt`]s (resize, local thresholds, inversion) reads the photos rqrr
+//! alone misses: [`scan`] runs them all on a still image, [`FrameScanner`]
+//! spreads them over successive camera frames.
+
+mod attempt;
+mod binarize;
+mod frames;
+mod grey;
+mod guard;
+mod payload;
+mod pipeline;
+
+pub use attempt::{Attempt, Threshold};
+pub use frames::{CAMERA, FrameScanner};
+pub use grey::Grey;
+pub use payload::{Charset, Payload};
+pub use pipeline::{STILL, scan, scan_from};
 
 /// A greyscale image: one byte per pixel, row by row.
 #[derive(Debug, Clone, Copy)]
@@ -19,18 +38,8 @@ pub fn rgba_to_luma(rgba: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-/// Every QR code text rqrr can read in `image`.
+/// Every QR code text the pipeline reads in `image` (Shift_JIS payloads,
+/// which need a decoder the caller has, are left out: see [`scan`]).
 pub fn decode_qr(image: Luma<'_>) -> Vec<String> {
-    if image.width == 0 || image.height == 0 || image.pixels.len() < image.width * image.height {
-        return Vec::new();
-    }
-    let mut prepared =
-        rqrr::PreparedImage::prepare_from_greyscale(image.width, image.height, |x, y| {
-            image.pixels[y * image.width + x]
-        });
-    prepared
-        .detect_grids()
-        .into_iter()
-        .filter_map(|grid| grid.decode().ok().map(|(_, text)| text))
-        .collect()
+    scan(image).iter().filter_map(Payload::text).collect()
 }

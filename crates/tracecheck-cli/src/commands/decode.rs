@@ -1,0 +1,137 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use tracecheck_core::scan::{Attempt, Luma, Payload, Threshold, scan};
+
+/// Arguments of `tracecheck decode`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// PNG, JPEG or WebP files to read QR codes from.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Run only this attempt instead of the pipeline: SIDE,THRESHOLD[,inv]
+    /// with THRESHOLD rows, blocks or meanR (e.g. `0,blocks` or `480,mean8,inv`).
+    #[arg(long, hide = true)]
+    attempt: Option<String>,
+}
+
+/// One line of output.
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    file: &'a str,
+    /// Every QR code text found, in the order found.
+    texts: Vec<String>,
+    /// Milliseconds spent scanning (file reading and image decoding excluded).
+    ms: f64,
+    /// Why the file could not be read as an image; absent when it could.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// Prints one JSON line per file; exit 0 when every file had a code, 1 when
+/// some had none, 2 when a file could not be read.
+pub fn run(args: Args) -> super::Outcome {
+    let only = args.attempt.as_deref().map(parse_attempt).transpose()?;
+    let mut missed = false;
+    let mut unreadable = false;
+    for path in &args.files {
+        let name = path.to_string_lossy();
+        let line = match load_luma(path) {
+            Ok((width, height, pixels)) => {
+                // Native only: this command never runs in WebAssembly.
+                #[allow(clippy::disallowed_methods)]
+                let started = Instant::now();
+                let image = Luma {
+                    width,
+                    height,
+                    pixels: &pixels,
+                };
+                let payloads = match &only {
+                    Some(attempt) => attempt.run(image),
+                    None => scan(image),
+                };
+                let texts: Vec<String> = payloads.iter().map(text).collect();
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                missed |= texts.is_empty();
+                Line {
+                    file: &name,
+                    texts,
+                    ms: (ms * 1000.0).round() / 1000.0,
+                    error: None,
+                }
+            }
+            Err(error) => {
+                unreadable = true;
+                Line {
+                    file: &name,
+                    texts: Vec::new(),
+                    ms: 0.0,
+                    error: Some(error),
+                }
+            }
+        };
+        let text = serde_json::to_string(&line).map_err(|e| e.to_string())?;
+        println!("{text}");
+    }
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else if missed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads an image file as 8-bit greyscale, the way a canvas would give it
+/// (RGBA, then the same luma conversion the browser path uses).
+fn load_luma(path: &Path) -> Result<(usize, usize, Vec<u8>), String> {
+    let image = image::ImageReader::open(path)
+        .map_err(|e| e.to_string())?
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?
+        .decode()
+        .map_err(|e| e.to_string())?
+        .into_rgba8();
+    let (width, height) = (image.width() as usize, image.height() as usize);
+    Ok((
+        width,
+        height,
+        tracecheck_core::scan::rgba_to_luma(image.as_raw()),
+    ))
+}
+
+/// A payload as text: Shift_JIS through encoding_rs, the rest as the core
+/// reads it.
+fn text(payload: &Payload) -> String {
+    payload.text().unwrap_or_else(|| {
+        let (text, _, _) = encoding_rs::SHIFT_JIS.decode(&payload.0);
+        text.into_owned()
+    })
+}
+
+fn parse_attempt(spec: &str) -> Result<Attempt, String> {
+    let bad = || format!("--attempt: expected SIDE,rows|blocks|meanR[,inv], got {spec}");
+    let mut parts = spec.split(',');
+    let side = parts.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+    let threshold = match parts.next().ok_or_else(bad)? {
+        "rows" => Threshold::Rows,
+        "blocks" => Threshold::Blocks,
+        other => Threshold::Mean {
+            radius: other
+                .strip_prefix("mean")
+                .and_then(|r| r.parse().ok())
+                .ok_or_else(bad)?,
+        },
+    };
+    let invert = match parts.next() {
+        None => false,
+        Some("inv") => true,
+        Some(_) => return Err(bad()),
+    };
+    Ok(Attempt {
+        side,
+        threshold,
+        invert,
+    })
+}

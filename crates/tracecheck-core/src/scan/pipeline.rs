@@ -1,0 +1,59 @@
+//! The order of attempts for a still image (a photo or a file), chosen on
+//! the corpus in docs/scanning.md: each attempt after the first reads
+//! pictures none before it could. The first two settle most pictures.
+
+use super::attempt::{Attempt, Threshold};
+use super::{Luma, Payload};
+
+const fn attempt(side: u16, threshold: Threshold, invert: bool) -> Attempt {
+    Attempt {
+        side,
+        threshold,
+        invert,
+    }
+}
+
+/// Attempts for a still image, in order.
+pub const STILL: &[Attempt] = &[
+    attempt(0, Threshold::Blocks, false),
+    // Small pictures enlarged (rqrr needs a few pixels per module), large
+    // ones reduced (big modules and sensor noise confuse its flood fill).
+    attempt(800, Threshold::Blocks, false),
+    attempt(1000, Threshold::Mean { radius: 16 }, false),
+    attempt(1000, Threshold::Rows, false),
+    attempt(1200, Threshold::Blocks, false),
+    attempt(480, Threshold::Blocks, false),
+    attempt(0, Threshold::Mean { radius: 4 }, false),
+    attempt(0, Threshold::Rows, true),
+    attempt(480, Threshold::Rows, false),
+    attempt(800, Threshold::Mean { radius: 20 }, false),
+    attempt(0, Threshold::Rows, false),
+    // Light modules on a dark photo: a local mean keeps a dark surround dark.
+    attempt(0, Threshold::Mean { radius: 8 }, true),
+];
+
+/// Runs the attempts in [`STILL`] until one reads something; returns the
+/// payloads of that attempt (several when the picture holds several codes).
+pub fn scan(image: Luma<'_>) -> Vec<Payload> {
+    scan_from(image, 0, |_| ())
+}
+
+/// [`scan`] starting at attempt `first`, telling `before` each attempt's
+/// index before running it: a caller that lost its decoder to a crash knows
+/// which attempt crashed and resumes after it.
+pub fn scan_from(image: Luma<'_>, first: usize, mut before: impl FnMut(usize)) -> Vec<Payload> {
+    let Some(len) = image.width.checked_mul(image.height) else {
+        return Vec::new();
+    };
+    if len == 0 || image.pixels.len() < len {
+        return Vec::new();
+    }
+    for (index, attempt) in STILL.iter().enumerate().skip(first) {
+        before(index);
+        let found = attempt.run(image);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}

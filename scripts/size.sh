@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# First-load transfer size of the built widget: what a browser fetches
+# before the page is usable (the app's wasm + JS + CSS + boot.js), gzipped
+# at -9, against the 250 KB budget; then the decoder worker, fetched when
+# the first camera frame or photo is decoded.
+#
+#   bash scripts/size.sh            # measure dist/ as it is
+#   bash scripts/size.sh --build    # trunk build --release first
+set -euo pipefail
+
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "${TRACECHECK_ROOT}"
+
+if [[ "${1:-}" == --build ]]; then
+  trunk build --release
+fi
+[[ -f dist/index.html ]] || { echo "size: no dist/ (run with --build)" >&2; exit 2; }
+
+budget=$((250 * 1024))
+gz() { gzip -9 -c "$1" | wc -c; }
+row() { printf '%-46s %9d %9d\n' "$(basename "$1")" "$(stat -c %s "$1")" "$(gz "$1")"; }
+
+shopt -s nullglob
+first=(dist/tracecheck-web-*_bg.wasm dist/tracecheck-web-*.js dist/*.css dist/boot.js)
+worker=(dist/scan-worker_bg.wasm dist/scan-worker.js dist/scan-worker-loader.js)
+printf '%-46s %9s %9s\n' "file" "bytes" "gzip -9"
+total=0
+for f in "${first[@]}"; do
+  row "$f"
+  total=$((total + $(gz "$f")))
+done
+printf '%-46s %9s %9d  (budget %d: %s)\n' "first load" "" "${total}" "${budget}" \
+  "$([[ ${total} -le ${budget} ]] && echo within || echo "OVER by $((total - budget))")"
+wtotal=0
+for f in "${worker[@]}"; do
+  row "$f"
+  wtotal=$((wtotal + $(gz "$f")))
+done
+printf '%-46s %9s %9d\n' "decoder worker (loaded on first decode)" "" "${wtotal}"
