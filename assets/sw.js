@@ -12,7 +12,7 @@
 //   `X-Tracecheck-Cached-At: <ms since 1970>`, which the widget shows as the
 //   data's age. Revocation data past its own validUntil is judged by the
 //   verifier (Caution), not here.
-const VERSION = "tracecheck-2";
+const VERSION = "tracecheck-3";
 const SHELL = `${VERSION}-shell`;
 const DATA = `${VERSION}-data`;
 const FETCHED_AT = "X-Tracecheck-Fetched-At";
@@ -39,7 +39,10 @@ async function precacheShell() {
   const html = await response.clone().text();
   await cache.put("/", response);
   const named = [...html.matchAll(/(?:href|src|data-tracecheck-js|data-tracecheck-wasm)="(\/[^"/][^"]*)"/g)].map((m) => m[1]);
-  const assets = new Set([...named, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon.svg"]);
+  // The QR decoder worker loads on the first scan; keep it for offline scanning too.
+  const worker = ["/scan-worker-loader.js", "/scan-worker.js", "/scan-worker_bg.wasm"];
+  const assets = new Set([...named, ...worker, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon.svg"]);
+
   await Promise.all([...assets].map((url) => cache.add(url).catch(() => undefined)));
 }
 

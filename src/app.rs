@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::{Lang, Msg};
 use crate::pages::embed::EmbedPage;
+use crate::pages::kiosk::KioskPage;
 use crate::pages::scan::ScanPage;
 use crate::pages::verify::VerifyPage;
 use crate::platform::{config, offline, storage, window};
@@ -102,6 +103,21 @@ pub fn App() -> Html {
     };
     let on_back = Callback::from(move |_| go.emit(Mode::Scan));
 
+    if *mode == Mode::Kiosk {
+        // The kiosk: large type, no navigation away; the language switch stays.
+        return html! {
+            <ContextProvider<Lang> context={*lang}>
+                <header class="top kiosk-top">
+                    <div class="brand">
+                        <span class="logo" aria-hidden="true">{"✓"}</span>
+                        <p class="name">{"tracecheck"}</p>
+                    </div>
+                    <LanguageSwitch on_switch={on_switch} />
+                </header>
+                <main id="main" tabindex="-1"><KioskPage context={(*context).clone()} /></main>
+            </ContextProvider<Lang>>
+        };
+    }
     if let Mode::Embed(code) = &*mode {
         // The badge: no header, no navigation, just the result.
         return html! {
@@ -112,7 +128,7 @@ pub fn App() -> Html {
     }
     let page = match &*mode {
         Mode::Scan => html! { <ScanPage {on_code} /> },
-        Mode::Embed(_) => html! {},
+        Mode::Embed(_) | Mode::Kiosk => html! {},
         Mode::Verify(code) => html! {
             <VerifyPage code={code.clone()} context={(*context).clone()} {on_back} {on_code} />
         },

@@ -13,6 +13,8 @@ pub enum Mode {
     Verify(String),
     /// A compact badge for a retailer's iframe (`/embed?code=…`).
     Embed(String),
+    /// The trade-fair kiosk: continuous scanning, large type.
+    Kiosk,
 }
 
 /// The mode for the current address.
@@ -22,6 +24,9 @@ pub fn current() -> Mode {
     };
     let path = location.pathname().unwrap_or_default();
     let search = location.search().unwrap_or_default();
+    if path == "/kiosk" || path == "/kiosk/" {
+        return Mode::Kiosk;
+    }
     if path == "/embed" || path == "/embed/" {
         return Mode::Embed(query_code(&search).unwrap_or_default());
     }
@@ -67,7 +72,7 @@ pub fn push(mode: &Mode) {
     };
     let url = match mode {
         Mode::Scan => "/".to_owned(),
-        Mode::Embed(_) => return,
+        Mode::Embed(_) | Mode::Kiosk => return,
         Mode::Verify(code) => {
             let params = web_sys::UrlSearchParams::new().ok();
             match params {

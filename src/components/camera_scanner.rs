@@ -4,7 +4,9 @@
 //! the camera when it reports a code or is removed from the page.
 //!
 //! With `continuous` (kiosk mode) it keeps scanning after a read, reports
-//! each code that differs from the last one, and restarts the camera by
+//! each code as it comes into view (a code held still is reported once;
+//! taken away and shown again, it is reported again), and restarts the camera by
+
 //! itself after a camera error, waiting longer after each failure.
 
 use std::cell::{Cell, RefCell};
@@ -25,6 +27,9 @@ use crate::platform::{PlatformError, window};
 const FRAME_WIDTH: u32 = 640;
 /// Pause between two frames, so decoding leaves the phone's CPU some rest.
 const FRAME_GAP_MS: i32 = 40;
+/// About a second and a half of frames with nothing read (the attempts cycle
+/// through several strategies, so a code in view can miss a few frames).
+const FORGET_AFTER_EMPTY_FRAMES: u32 = 25;
 /// Kiosk restarts after a camera error: first wait, and the longest wait.
 const RETRY_FIRST_MS: i32 = 1_000;
 const RETRY_MAX_MS: i32 = 30_000;
@@ -142,6 +147,10 @@ impl Session {
         let mut decoder: Option<Decoder> = None;
         let mut attempt = 0;
         let mut last_read: Option<String> = None;
+        // Frames in a row with nothing read: once the code has left the view
+        // for a while, showing it again counts as a new read (the kiosk
+        // applies its own cooldown).
+        let mut empty_frames = 0u32;
         while alive.get() {
             if !camera::is_live(&stream) {
                 // The device went away (unplugged, taken by another app).
@@ -169,6 +178,14 @@ impl Session {
             }
             if !alive.get() {
                 return;
+            }
+            empty_frames = if texts.is_empty() {
+                empty_frames.saturating_add(1)
+            } else {
+                0
+            };
+            if empty_frames >= FORGET_AFTER_EMPTY_FRAMES {
+                last_read = None;
             }
             for text in texts {
                 if self.continuous {
@@ -332,16 +349,20 @@ pub fn CameraScanner(props: &Props) -> Html {
         });
         html! { <div class="camera-controls">{switch}{torch}{zoom}</div> }
     });
+    // Keyed children: when the status or controls change, the <video> (and
+    // its camera stream) must stay the same element. Unkeyed, Yew matched
+    // the changed list positionally and replaced the viewfinder, which
+    // detached the playing video and froze continuous scanning.
     html! {
         <section class="camera" aria-label={lang.t(Msg::ScanHeading)}>
-            <div class={classes!("viewfinder", live.then_some("live"))}>
+            <div key="viewfinder" class={classes!("viewfinder", live.then_some("live"))}>
                 <video ref={session.video.clone()} muted=true playsinline=true aria-hidden="true"></video>
                 <div class="frame" aria-hidden="true"></div>
             </div>
-            <canvas ref={session.canvas.clone()} class="offscreen" aria-hidden="true"></canvas>
-            {status}
-            {controls}
-            {button}
+            <canvas key="canvas" ref={session.canvas.clone()} class="offscreen" aria-hidden="true"></canvas>
+            <div key="status" class="camera-status">{status}</div>
+            <div key="controls">{controls}</div>
+            <div key="button">{button}</div>
         </section>
     }
 }

@@ -87,6 +87,9 @@ pub fn msg(msg: Msg) -> String {
             )
         }
         Msg::TrustListSavedAt(when) => format!("Trust list saved {when}."),
+        Msg::KioskHeading => "Hold the product's QR code to the camera".into(),
+        Msg::KioskIdle => "The origin check will appear here.".into(),
+        Msg::KioskBackIn(seconds) => format!("Back to scanning in {seconds} s."),
     }
 }
 

@@ -90,6 +90,9 @@ pub enum Msg {
     OfflineHeading,
     OfflineData { count: usize, oldest: String },
     TrustListSavedAt(String),
+    KioskHeading,
+    KioskIdle,
+    KioskBackIn(u32),
 }
 
 impl Lang {

@@ -87,6 +87,9 @@ pub fn msg(msg: Msg) -> String {
             )
         }
         Msg::TrustListSavedAt(when) => format!("Danh sách tin cậy lưu lúc {when}."),
+        Msg::KioskHeading => "Đưa mã QR trên sản phẩm vào camera".into(),
+        Msg::KioskIdle => "Kết quả kiểm tra nguồn gốc sẽ hiện ở đây.".into(),
+        Msg::KioskBackIn(seconds) => format!("Trở lại màn hình quét sau {seconds} giây."),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The widget's pages.
 
 pub mod embed;
+pub mod kiosk;
 pub mod scan;
 pub mod verify;
