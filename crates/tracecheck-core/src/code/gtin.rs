@@ -1,20 +1,15 @@
-//! GS1 mod-10 check digits (weights 3,1,3,… from the rightmost data digit).
+//! GTINs typed or scanned as bare numbers.
 
-/// The check digit for `data` (all digits but the last), or `None` if a
-/// character is not a digit.
+/// The GS1 mod-10 check digit for `data` (all digits but the last; weights
+/// 3,1,3,… from the rightmost), or `None` if a character is not a digit.
 pub fn gtin_check_digit(data: &str) -> Option<char> {
-    let mut sum = 0u32;
-    for (i, c) in data.chars().rev().enumerate() {
-        let digit = c.to_digit(10)?;
-        sum += if i % 2 == 0 { digit * 3 } else { digit };
-    }
-    char::from_digit((10 - sum % 10) % 10, 10)
+    super::lint::mod10_check_digit(data)
 }
 
 /// True for a GTIN-8, -12, -13 or -14 whose last digit is its check digit.
 pub fn is_valid_gtin(digits: &str) -> bool {
     matches!(digits.len(), 8 | 12 | 13 | 14)
-        && digits.len() > 1
+        && digits.is_ascii()
         && gtin_check_digit(&digits[..digits.len() - 1]) == digits.chars().last()
 }
 

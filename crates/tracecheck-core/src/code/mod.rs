@@ -1,17 +1,41 @@
-//! Reading what a shopper scanned or typed: GS1 Digital Link URIs, bracketed
-//! element strings, plain GTINs, and the web addresses of other systems.
+//! Reading what a shopper scanned or typed: GS1 Digital Link URIs, element
+//! strings (with or without a symbology identifier, GS as FNC1), the
+//! bracketed `(01)…(10)…` form, plain GTINs, and the web addresses of other
+//! systems. Every AI is checked against the GS1 Barcode Syntax Dictionary
+//! (lengths, character sets, check digits, dates and the other "linters",
+//! and the rules between AIs).
+//!
+//! [`read`] is the front door; the parsers and writers for each form are
+//! public for the CLI and the tests.
 
-mod ai;
+mod associations;
+mod bracketed;
+mod dictionary;
 mod digital_link;
+mod element_string;
 mod error;
+mod foreign;
 mod gtin;
+mod lint;
 mod read;
+mod scan_data;
+mod value;
 
-pub use ai::{AiSpec, ai_spec};
-pub use digital_link::{parse_digital_link, to_digital_link};
-pub use error::CodeError;
+pub use associations::check_associations;
+pub use bracketed::{parse_bracketed, write_bracketed};
+pub use dictionary::{AiSpec, Charset, Component, Linter, ai_spec, all_ais};
+pub use digital_link::{
+    GS1_STEM, parse_digital_link, parse_digital_link_with, to_digital_link, uri_escape,
+    uri_unescape,
+};
+pub use element_string::{parse_element_string, write_element_string};
+pub use error::{
+    CodeError, CouponField, CouponIssue, ScanProblem, SyntaxProblem, UriProblem, ValueProblem,
+};
+pub use foreign::ForeignSystem;
 pub use gtin::{gtin_check_digit, is_valid_gtin};
 pub use read::read;
+pub use scan_data::{GS, Payload, Scan, Symbology, generate_scan_data, process_scan_data};
 
 use serde::Serialize;
 
@@ -26,28 +50,44 @@ pub enum ReadCode {
     Foreign { url: String, system: ForeignSystem },
 }
 
-/// Other systems whose addresses appear on Vietnamese packaging.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ForeignSystem {
-    /// The national traceability portal (truyxuatnguongoc.gov.vn and similar).
-    NationalPortal,
-    /// A provincial or commercial checking service (e.g. check.net.vn).
-    CheckService,
-    /// Any other web address.
-    Website,
-}
-
 /// How the GS1 data was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CodeForm {
     /// A GS1 Digital Link URI.
     DigitalLink,
+    /// An element string (`^…`, or scanner data with GS separators).
+    ElementString,
     /// The human-readable `(01)…(10)…` form.
     Bracketed,
-    /// A bare GTIN-8/12/13/14 number.
+    /// A bare GTIN-8/12/13/14 number (typed, or an EAN/UPC scan).
     PlainGtin,
+}
+
+/// Parser switches that GS1's reference engine offers; all off by default
+/// except that unknown AIs are never Digital Link attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Accept AIs the dictionary does not define (bracketed data and, with
+    /// `unknown_ai_not_dl_attribute` off, Digital Link queries).
+    pub permit_unknown_ais: bool,
+    /// Accept a GTIN-8/12/13 after `/01/` and pad it to 14 digits.
+    pub permit_zero_suppressed_gtin: bool,
+    /// Accept the legacy short path names (`/gtin/`, `/ser/`…).
+    pub permit_convenience_alphas: bool,
+    /// Unknown AIs are never Digital Link data attributes.
+    pub unknown_ai_not_dl_attribute: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            permit_unknown_ais: false,
+            permit_zero_suppressed_gtin: false,
+            permit_convenience_alphas: false,
+            unknown_ai_not_dl_attribute: true,
+        }
+    }
 }
 
 /// One GS1 Application Identifier and its value.
@@ -59,18 +99,55 @@ pub struct Element {
     pub value: String,
 }
 
+impl Element {
+    /// An element from an AI and its value.
+    pub fn new(ai: impl Into<String>, value: impl Into<String>) -> Self {
+        Element {
+            ai: ai.into(),
+            value: value.into(),
+        }
+    }
+
+    /// The dictionary's title for the AI (`GTIN`, `BATCH/LOT`…), if known.
+    pub fn title(&self) -> Option<&'static str> {
+        ai_spec(&self.ai).map(|spec| spec.title)
+    }
+}
+
 /// Validated GS1 data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Gs1Code {
     /// How it was written.
     pub form: CodeForm,
-    /// Its elements, primary key first.
+    /// Its elements in the order read (for a Digital Link: path, then query).
     pub elements: Vec<Element>,
     /// For a Digital Link URI: the resolver it names (`https://host[/stem]`).
     pub resolver: Option<String>,
+    /// For a Digital Link URI: how many leading elements were its path (key
+    /// and qualifiers); 0 for other forms.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub path_len: usize,
+    /// The barcode it was scanned from, when the scanner said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub symbology: Option<Symbology>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Gs1Code {
+    /// GS1 data in `form`, with no resolver.
+    pub fn new(form: CodeForm, elements: Vec<Element>) -> Self {
+        Gs1Code {
+            form,
+            elements,
+            resolver: None,
+            path_len: 0,
+            symbology: None,
+        }
+    }
+
     /// The value of `ai`, if present.
     pub fn get(&self, ai: &str) -> Option<&str> {
         self.elements
@@ -96,21 +173,35 @@ impl Gs1Code {
 
     /// The element string with `^` for FNC1, as GS1's test vectors write it.
     pub fn element_string(&self) -> String {
-        let mut out = String::from("^");
-        let mut needs_separator = false;
-        for element in &self.elements {
-            if needs_separator {
-                out.push('^');
-            }
-            out.push_str(&element.ai);
-            out.push_str(&element.value);
-            needs_separator = ai_spec(&element.ai).is_some_and(|spec| !spec.is_fixed_length());
-        }
-        out
+        write_element_string(&self.elements)
+    }
+
+    /// The bracketed `(01)…` form.
+    pub fn bracketed(&self) -> String {
+        write_bracketed(&self.elements)
+    }
+
+    /// The primary key and the qualifiers that a Digital Link path carries:
+    /// what a resolver looks a record up by.
+    pub fn key_path(&self) -> Vec<&Element> {
+        digital_link::key_path(&self.elements, self.path_len)
     }
 
     /// The canonical Digital Link URI under `stem` (e.g. `https://id.gs1.org`).
+    pub fn try_digital_link(&self, stem: &str) -> Result<String, CodeError> {
+        digital_link::generate(stem, &self.elements, self.path_len)
+    }
+
+    /// As [`Gs1Code::try_digital_link`]; [`read`] only returns codes that can
+    /// be written, so this falls back to the key path alone only for data
+    /// built by hand.
     pub fn digital_link(&self, stem: &str) -> String {
-        to_digital_link(stem, &self.elements)
+        self.try_digital_link(stem).unwrap_or_else(|_| {
+            let mut uri = stem.strip_suffix('/').unwrap_or(stem).to_owned();
+            for e in self.key_path() {
+                uri.push_str(&format!("/{}/{}", e.ai, uri_escape(&e.value, false)));
+            }
+            uri
+        })
     }
 }
