@@ -22,8 +22,8 @@ fn main() {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let entry = parse_line(line)
-            .unwrap_or_else(|e| panic!("{DICTIONARY}:{}: {e}: {line}", number + 1));
+        let entry =
+            parse_line(line).unwrap_or_else(|e| panic!("{DICTIONARY}:{}: {e}: {line}", number + 1));
         entries.extend(entry);
     }
     entries.sort_by(|a, b| a.ai.cmp(&b.ai));
@@ -64,7 +64,12 @@ fn parse_line(line: &str) -> Result<Vec<Entry>, String> {
         Some((first, last)) => (first, last),
         None => (ais, ais),
     };
-    if first.len() != last.len() || !first.bytes().chain(last.bytes()).all(|b| b.is_ascii_digit()) {
+    if first.len() != last.len()
+        || !first
+            .bytes()
+            .chain(last.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
         return Err(format!("bad AI range {ais}"));
     }
     let mut fnc1 = true;

@@ -1,13 +1,16 @@
 //! English.
 
-use tracecheck_core::code::{CodeError, ForeignSystem};
+use tracecheck_core::code::ForeignSystem;
 use tracecheck_core::proof::ProofError;
 use tracecheck_core::resolve::FetchError;
 use tracecheck_core::trust::{Role, TrustListError, TrustProblem};
 use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
 
 use super::{Lang, Msg};
+
+mod code_error;
 use crate::platform::PlatformError;
+pub use code_error::code_error;
 
 pub fn msg(msg: Msg) -> String {
     match msg {
@@ -339,51 +342,6 @@ fn fetch_error(error: &FetchError) -> String {
             "The record links to too many other documents.".into()
         }
         FetchError::Refused { .. } => "That address may not be opened.".into(),
-    }
-}
-
-pub fn code_error(error: &CodeError) -> String {
-    match error {
-        CodeError::Empty => "No code was read.".into(),
-        CodeError::NotAProductCode { read } => {
-            format!("This is not a product code. It reads: “{read}”.")
-        }
-        CodeError::NoIdentifierInUri => "The link carries no GS1 product identifier.".into(),
-        CodeError::MalformedUri => "The link in the code is malformed.".into(),
-        CodeError::UnknownAi { ai } => format!("The code has an invalid GS1 field ({ai})."),
-        CodeError::DuplicateAi { ai } => format!("The GS1 field ({ai}) appears twice."),
-        CodeError::EmptyValue { ai } => format!("The GS1 field ({ai}) is empty."),
-        CodeError::WrongLength {
-            ai,
-            min,
-            max,
-            found,
-        } if min == max => {
-            format!("Field ({ai}) must have {min} characters; the code has {found}.")
-        }
-        CodeError::WrongLength {
-            ai,
-            min,
-            max,
-            found,
-        } => {
-            format!("Field ({ai}) must have {min} to {max} characters; the code has {found}.")
-        }
-        CodeError::BadCharacter { ai, character } => {
-            format!("Field ({ai}) contains the invalid character “{character}”.")
-        }
-        CodeError::CheckDigit {
-            expected, found, ..
-        } => {
-            format!(
-                "Wrong check digit: it should be {expected}; the code has {found}. The code may be misprinted or mistyped."
-            )
-        }
-        CodeError::BadDate { ai } => format!("The date in field ({ai}) does not exist."),
-        CodeError::BadQualifier { ai } => {
-            format!("Field ({ai}) is in the wrong place in the code.")
-        }
-        CodeError::MalformedBracketed => "The (01)… code is malformed.".into(),
     }
 }
 

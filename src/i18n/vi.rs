@@ -1,13 +1,16 @@
 //! Tiếng Việt.
 
-use tracecheck_core::code::{CodeError, ForeignSystem};
+use tracecheck_core::code::ForeignSystem;
 use tracecheck_core::proof::ProofError;
 use tracecheck_core::resolve::FetchError;
 use tracecheck_core::trust::{Role, TrustListError, TrustProblem};
 use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
 
 use super::{Lang, Msg};
+
+mod code_error;
 use crate::platform::PlatformError;
+pub use code_error::code_error;
 
 pub fn msg(msg: Msg) -> String {
     match msg {
@@ -292,51 +295,6 @@ fn fetch_error(error: &FetchError) -> String {
         FetchError::TooManyRedirects => "Máy chủ chuyển hướng quá nhiều lần.".into(),
         FetchError::BudgetExhausted { .. } => "Bản ghi dẫn tới quá nhiều tài liệu khác.".into(),
         FetchError::Refused { .. } => "Địa chỉ không được phép truy cập.".into(),
-    }
-}
-
-pub fn code_error(error: &CodeError) -> String {
-    match error {
-        CodeError::Empty => "Chưa đọc được mã nào.".into(),
-        CodeError::NotAProductCode { read } => {
-            format!("Đây không phải mã sản phẩm. Nội dung đọc được: “{read}”.")
-        }
-        CodeError::NoIdentifierInUri => {
-            "Đường dẫn không chứa mã định danh GS1 của sản phẩm.".into()
-        }
-        CodeError::MalformedUri => "Đường dẫn trong mã bị lỗi định dạng.".into(),
-        CodeError::UnknownAi { ai } => format!("Mã chứa trường GS1 không hợp lệ ({ai})."),
-        CodeError::DuplicateAi { ai } => format!("Trường GS1 ({ai}) xuất hiện hai lần."),
-        CodeError::EmptyValue { ai } => format!("Trường GS1 ({ai}) không có giá trị."),
-        CodeError::WrongLength {
-            ai,
-            min,
-            max,
-            found,
-        } if min == max => {
-            format!("Trường ({ai}) phải có {min} ký tự; mã có {found}.")
-        }
-        CodeError::WrongLength {
-            ai,
-            min,
-            max,
-            found,
-        } => {
-            format!("Trường ({ai}) phải có từ {min} đến {max} ký tự; mã có {found}.")
-        }
-        CodeError::BadCharacter { ai, character } => {
-            format!("Trường ({ai}) chứa ký tự không hợp lệ “{character}”.")
-        }
-        CodeError::CheckDigit {
-            expected, found, ..
-        } => {
-            format!(
-                "Số kiểm tra sai: đúng ra phải là {expected}, mã có {found}. Mã có thể bị in sai hoặc nhập nhầm."
-            )
-        }
-        CodeError::BadDate { ai } => format!("Ngày trong trường ({ai}) không tồn tại."),
-        CodeError::BadQualifier { ai } => format!("Trường ({ai}) đặt sai vị trí trong mã."),
-        CodeError::MalformedBracketed => "Mã dạng (01)… bị lỗi định dạng.".into(),
     }
 }
 

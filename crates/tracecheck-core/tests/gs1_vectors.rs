@@ -23,7 +23,9 @@ fn cases(file: &str) -> Vec<Value> {
 }
 
 fn text<'a>(case: &'a Value, key: &str) -> &'a str {
-    case[key].as_str().unwrap_or_else(|| panic!("{key} in {case}"))
+    case[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key} in {case}"))
 }
 
 fn id(case: &Value) -> &str {
@@ -187,7 +189,9 @@ fn process_element_string() {
             continue;
         };
         let got = parse_element_string(text(&case, "input"));
-        tally.record(id(&case), got.is_ok() == valid(&case), || format!("got {got:?}"));
+        tally.record(id(&case), got.is_ok() == valid(&case), || {
+            format!("got {got:?}")
+        });
     }
     tally.finish();
 }
@@ -281,11 +285,17 @@ fn linter_name(problem: &ValueProblem) -> String {
                 F::OfferCode => "OFFER_CODE".to_owned(),
                 F::SaveValueLength => "SAVE_VALUE_VLI".to_owned(),
                 F::SaveValue => "SAVE_VALUE".to_owned(),
-                F::RequirementLength { purchase } => format!("{}_PURCHASE_REQUIREMENT_VLI", nth(purchase)),
+                F::RequirementLength { purchase } => {
+                    format!("{}_PURCHASE_REQUIREMENT_VLI", nth(purchase))
+                }
                 F::Requirement { purchase } => format!("{}_PURCHASE_REQUIREMENT", nth(purchase)),
-                F::RequirementCode { purchase } => format!("{}_PURCHASE_REQUIREMENT_CODE", nth(purchase)),
+                F::RequirementCode { purchase } => {
+                    format!("{}_PURCHASE_REQUIREMENT_CODE", nth(purchase))
+                }
                 F::FamilyCode { purchase } => format!("{}_PURCHASE_FAMILY_CODE", nth(purchase)),
-                F::PurchaseCompanyPrefixLength { purchase } => format!("{}_PURCHASE_GCP_VLI", nth(purchase)),
+                F::PurchaseCompanyPrefixLength { purchase } => {
+                    format!("{}_PURCHASE_GCP_VLI", nth(purchase))
+                }
                 F::PurchaseCompanyPrefix { purchase } => format!("{}_PURCHASE_GCP", nth(purchase)),
                 F::AdditionalRules => "ADDITIONAL_PURCHASE_RULES_CODE".to_owned(),
                 F::ExpirationDate => "EXPIRATION_DATE".to_owned(),
@@ -302,7 +312,9 @@ fn linter_name(problem: &ValueProblem) -> String {
             // GS1's names: lengths "INVALID_…_LENGTH", dates "TOO_SHORT_FOR_…"
             // and "INVALID_EXIPIRATION_DATE" (sic).
             let name = match (issue, field.as_str()) {
-                (I::Truncated, "EXPIRATION_DATE" | "START_DATE") => format!("TOO_SHORT_FOR_{field}"),
+                (I::Truncated, "EXPIRATION_DATE" | "START_DATE") => {
+                    format!("TOO_SHORT_FOR_{field}")
+                }
                 (I::Invalid, "EXPIRATION_DATE") => "INVALID_EXIPIRATION_DATE".to_owned(),
                 (I::Invalid, f) if f.ends_with("_VLI") => {
                     format!("INVALID_{}_LENGTH", f.trim_end_matches("_VLI"))
@@ -371,12 +383,14 @@ fn process_scan_data_vectors() {
         let got = process_scan_data(text(&case, "input"));
         let ok = match (valid(&case), &got) {
             (true, Ok(scan)) => {
-                let dl = case["expected_dl_ai_extraction"].as_str().is_none_or(|expected| {
-                    let extracted = parse_digital_link(&scan.data_string)
-                        .map(|code| code.element_string())
-                        .unwrap_or_default();
-                    extracted == expected
-                });
+                let dl = case["expected_dl_ai_extraction"]
+                    .as_str()
+                    .is_none_or(|expected| {
+                        let extracted = parse_digital_link(&scan.data_string)
+                            .map(|code| code.element_string())
+                            .unwrap_or_default();
+                        extracted == expected
+                    });
                 symbology_name(scan.symbology) == text(&case, "expected_symbology")
                     && scan.data_string == text(&case, "expected_data_str")
                     && dl
@@ -434,5 +448,8 @@ fn the_crate_keeps_the_same_dictionary_as_the_vectors() {
         "/data/gs1-syntax-dictionary.txt"
     ))
     .expect("crate copy");
-    assert_eq!(ours, read_text("gs1-syntax-dictionary/gs1-syntax-dictionary.txt"));
+    assert_eq!(
+        ours,
+        read_text("gs1-syntax-dictionary/gs1-syntax-dictionary.txt")
+    );
 }

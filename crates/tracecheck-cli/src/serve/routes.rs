@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use tracecheck_core::code::{ai_spec, parse_digital_link};
+use tracecheck_core::code::parse_digital_link;
 
 use super::{Site, pages, retailer};
 
@@ -139,17 +139,10 @@ fn linkset(site: &Site, raw_url: &str) -> Answer {
         return Answer::problem(400, "not a valid GS1 Digital Link URI");
     };
     // The key and its qualifiers pick the record; query attributes do not.
-    let qualifiers = code
-        .elements
-        .first()
-        .and_then(|e| ai_spec(&e.ai))
-        .map_or(&[][..], |s| s.qualifiers);
     let path: Vec<(String, String)> = code
-        .elements
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| *i == 0 || qualifiers.contains(&e.ai.as_str()))
-        .map(|(_, e)| (e.ai.clone(), e.value.clone()))
+        .key_path()
+        .into_iter()
+        .map(|e| (e.ai.clone(), e.value.clone()))
         .collect();
     match site.registry.linkset_for(&path) {
         Some(bytes) => Answer::json(200, "application/linkset+json", bytes.to_vec()),

@@ -101,26 +101,49 @@ mod tests {
             check_associations(&elements(&[("10", "A")])),
             Err(CodeError::MissingRequired {
                 ai: "10".into(),
-                any_of: vec!["01".into(), "02".into(), "03".into(), "8006".into(), "8026".into()]
+                any_of: vec![
+                    "01".into(),
+                    "02".into(),
+                    "03".into(),
+                    "8006".into(),
+                    "8026".into()
+                ]
             })
         );
         assert_eq!(
             check_associations(&elements(&[("01", "12345678901231"), ("8030", "SIG")])),
             Err(CodeError::MissingRequired {
                 ai: "8030".into(),
-                any_of: ["00", "01+21", "253", "255", "8003", "8004", "8006+21", "8010+8011", "8017", "8018"]
-                    .map(String::from)
-                    .to_vec()
+                any_of: [
+                    "00",
+                    "01+21",
+                    "253",
+                    "255",
+                    "8003",
+                    "8004",
+                    "8006+21",
+                    "8010+8011",
+                    "8017",
+                    "8018"
+                ]
+                .map(String::from)
+                .to_vec()
             })
         );
-        assert!(check_associations(&elements(&[
-            ("01", "12345678901231"),
-            ("21", "S1"),
-            ("8030", "SIG")
-        ]))
-        .is_ok());
+        assert!(
+            check_associations(&elements(&[
+                ("01", "12345678901231"),
+                ("21", "S1"),
+                ("8030", "SIG")
+            ]))
+            .is_ok()
+        );
         assert_eq!(
-            check_associations(&elements(&[("21", "A"), ("235", "B"), ("01", "12345678901231")])),
+            check_associations(&elements(&[
+                ("21", "A"),
+                ("235", "B"),
+                ("01", "12345678901231")
+            ])),
             Err(CodeError::Excluded {
                 ai: "21".into(),
                 other: "235".into()

@@ -250,7 +250,10 @@ mod tests {
         assert_eq!((lot.min_len(), lot.max_len()), (1, 20));
         assert_eq!(ai_spec("3925").map(|s| s.title), Some("PRICE"));
         assert!(ai_spec("3926").is_some() && ai_spec("3106").is_none());
-        assert_eq!(ai_spec("8003").map(|s| (s.min_len(), s.max_len())), Some((14, 30)));
+        assert_eq!(
+            ai_spec("8003").map(|s| (s.min_len(), s.max_len())),
+            Some((14, 30))
+        );
         assert_eq!(all_ais().len(), 541, "entries after expanding ranges");
     }
 

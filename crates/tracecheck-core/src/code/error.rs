@@ -265,7 +265,10 @@ pub enum ValueProblem {
     /// A `%` not followed by two hex digits.
     BadPercentEscape,
     /// A coupon part that is missing, not allowed, or cut short.
-    Coupon { field: CouponField, issue: CouponIssue },
+    Coupon {
+        field: CouponField,
+        issue: CouponIssue,
+    },
     /// A coupon that expires before it starts.
     CouponExpiresBeforeStart,
     /// Data after the last coupon part.

@@ -23,7 +23,11 @@ pub(crate) fn foreign_system(url: &str) -> ForeignSystem {
         .next()
         .unwrap_or_default();
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next().unwrap_or_default().to_ascii_lowercase();
+    let host = host
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let is = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
     if is("truyxuatnguongoc.gov.vn") || is("txng.gov.vn") || is("vnpt-txng.vn") {
         ForeignSystem::NationalPortal

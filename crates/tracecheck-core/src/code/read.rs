@@ -52,7 +52,10 @@ fn classify(text: &str, symbology: Option<Symbology>) -> Result<ReadCode, CodeEr
             format!("^{data}")
         };
         let elements = parse_element_string(&data)?;
-        return finish(with_symbology(Gs1Code::new(CodeForm::ElementString, elements)));
+        return finish(with_symbology(Gs1Code::new(
+            CodeForm::ElementString,
+            elements,
+        )));
     }
     if text.starts_with('(') {
         let elements = parse_bracketed(text, &Options::default())?;
@@ -61,13 +64,18 @@ fn classify(text: &str, symbology: Option<Symbology>) -> Result<ReadCode, CodeEr
     let digits: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         return match digits.len() {
-            8 | 12 | 13 | 14 => read_plain_gtin(&digits).map(|code| ReadCode::Gs1(with_symbology(code))),
+            8 | 12 | 13 | 14 => {
+                read_plain_gtin(&digits).map(|code| ReadCode::Gs1(with_symbology(code)))
+            }
             n if n < 14 => Err(CodeError::GtinLength { found: n }),
             // A long number starting with a trade-item key: an element string
             // a scanner sent without its FNC1.
             _ if ["00", "01", "02"].iter().any(|k| digits.starts_with(k)) => {
                 let elements = parse_element_string(&format!("^{digits}"))?;
-                finish(with_symbology(Gs1Code::new(CodeForm::ElementString, elements)))
+                finish(with_symbology(Gs1Code::new(
+                    CodeForm::ElementString,
+                    elements,
+                )))
             }
             _ => Err(not_a_product_code(text)),
         };
@@ -202,13 +210,22 @@ mod tests {
 
     #[test]
     fn tells_the_kinds_of_input_apart() {
-        assert_eq!(form("https://id.example/01/08931234567897"), Ok(CodeForm::DigitalLink));
+        assert_eq!(
+            form("https://id.example/01/08931234567897"),
+            Ok(CodeForm::DigitalLink)
+        );
         assert_eq!(form(" 8931234567897 "), Ok(CodeForm::PlainGtin));
         assert_eq!(form("893 5001 00001 3"), Ok(CodeForm::PlainGtin));
         assert_eq!(form("(01)08931234567897(10)LOT7"), Ok(CodeForm::Bracketed));
         assert_eq!(form("^010893123456789710LOT7"), Ok(CodeForm::ElementString));
-        assert_eq!(form("]d2010893123456789710LOT7\u{1d}17261231"), Ok(CodeForm::ElementString));
-        assert_eq!(form("]C1010893123456789710LOT7"), Ok(CodeForm::ElementString));
+        assert_eq!(
+            form("]d2010893123456789710LOT7\u{1d}17261231"),
+            Ok(CodeForm::ElementString)
+        );
+        assert_eq!(
+            form("]C1010893123456789710LOT7"),
+            Ok(CodeForm::ElementString)
+        );
         assert_eq!(form("0108931234567897"), Ok(CodeForm::ElementString));
         assert_eq!(form("]E08931234567897"), Ok(CodeForm::PlainGtin));
         assert_eq!(
@@ -261,10 +278,15 @@ mod tests {
             read("https://id.example/01/08931234567897?8030=SIG"),
             Err(CodeError::MissingRequired { .. })
         ));
-        assert_eq!(read("(10)LOT7"), Err(CodeError::MissingRequired {
-            ai: "10".into(),
-            any_of: ["01", "02", "03", "8006", "8026"].map(String::from).to_vec()
-        }));
+        assert_eq!(
+            read("(10)LOT7"),
+            Err(CodeError::MissingRequired {
+                ai: "10".into(),
+                any_of: ["01", "02", "03", "8006", "8026"]
+                    .map(String::from)
+                    .to_vec()
+            })
+        );
         assert!(matches!(
             read("https://id.example/01/0893123456789"),
             Err(CodeError::WrongLength { .. })

@@ -113,9 +113,8 @@ pub fn process_scan_data(input: &str) -> Result<Scan, CodeError> {
         return Err(scan_error(ScanProblem::NoSymbologyId));
     }
     let (id, data) = input.split_at(3);
-    let (symbology, carries) = identify(id).ok_or_else(|| {
-        scan_error(ScanProblem::UnknownSymbology { id: id.to_owned() })
-    })?;
+    let (symbology, carries) = identify(id)
+        .ok_or_else(|| scan_error(ScanProblem::UnknownSymbology { id: id.to_owned() }))?;
     match carries {
         Carries::Plain => {
             if is_dl_scheme(data) {
@@ -215,7 +214,10 @@ pub fn generate_scan_data(
             };
             if data_string.starts_with('^') {
                 parse_element_string(data_string)?;
-                Ok(format!("{gs1_id}{}", data_string[1..].replace('^', &GS.to_string())))
+                Ok(format!(
+                    "{gs1_id}{}",
+                    data_string[1..].replace('^', &GS.to_string())
+                ))
             } else {
                 // No composites here: a `|` is part of the text.
                 let linear = linear.replace("\\^", "^");
@@ -223,9 +225,7 @@ pub fn generate_scan_data(
                 Ok(format!("{plain_id}{linear}{cc}"))
             }
         }
-        Symbology::DataBarExpanded
-        | Symbology::Gs1_128Cca
-        | Symbology::Gs1_128Ccc => {
+        Symbology::DataBarExpanded | Symbology::Gs1_128Cca | Symbology::Gs1_128Ccc => {
             if !linear.starts_with('^') {
                 return Err(not_for());
             }
@@ -250,7 +250,10 @@ pub fn generate_scan_data(
             if symbology == Symbology::DataBarLimited && !gtin.starts_with(['0', '1']) {
                 return Err(not_for());
             }
-            let cc = composite.map(composite_body).transpose()?.unwrap_or_default();
+            let cc = composite
+                .map(composite_body)
+                .transpose()?
+                .unwrap_or_default();
             Ok(format!("]e001{gtin}{cc}"))
         }
         Symbology::Ean13 | Symbology::UpcA | Symbology::UpcE | Symbology::Ean8 => {

@@ -100,7 +100,12 @@ mod tests {
         assert_eq!(check_ai("01", "12345678901231"), Ok(()));
         assert!(matches!(
             check_ai("01", "1234567890123"),
-            Err(CodeError::WrongLength { min: 14, max: 14, found: 13, .. })
+            Err(CodeError::WrongLength {
+                min: 14,
+                max: 14,
+                found: 13,
+                ..
+            })
         ));
         assert!(matches!(
             check_ai("7007", "2112252"),
@@ -117,7 +122,10 @@ mod tests {
             })
         );
         assert!(check_ai("8003", "02112345678900").is_ok());
-        assert!(check_ai("10", "Lô").is_err(), "non-ASCII is outside CSET 82");
+        assert!(
+            check_ai("10", "Lô").is_err(),
+            "non-ASCII is outside CSET 82"
+        );
         assert!(check_unknown("89", "ABC").is_ok());
     }
 }

@@ -19,7 +19,11 @@ pub fn to_digital_link(stem: &str, elements: &[Element]) -> Result<String, CodeE
 
 /// As [`to_digital_link`], but when `path_len` is non-zero the first
 /// `path_len` elements are the path as read from a Digital Link URI.
-pub(crate) fn generate(stem: &str, elements: &[Element], path_len: usize) -> Result<String, CodeError> {
+pub(crate) fn generate(
+    stem: &str,
+    elements: &[Element],
+    path_len: usize,
+) -> Result<String, CodeError> {
     let unique = collapse_repeats(elements)?;
     let path: Vec<usize> = if path_len > 0 && path_len <= unique.len() {
         (0..path_len).collect()
@@ -95,7 +99,11 @@ fn choose_path(elements: &[&Element]) -> Result<Vec<usize>, CodeError> {
     let (key_index, key) = elements
         .iter()
         .enumerate()
-        .find_map(|(i, e)| ai_spec(&e.ai).filter(|s| s.is_primary_key()).map(|s| (i, s)))
+        .find_map(|(i, e)| {
+            ai_spec(&e.ai)
+                .filter(|s| s.is_primary_key())
+                .map(|s| (i, s))
+        })
         .ok_or(CodeError::NoPrimaryKey)?;
     let position = |ai: &str| elements.iter().position(|e| e.ai == ai);
     let mut best: Vec<usize> = Vec::new();
@@ -137,7 +145,10 @@ mod tests {
             Err(CodeError::NoPrimaryKey)
         );
         assert_eq!(
-            to_digital_link("", &elements(&[("01", "08931234567897"), ("22", "A"), ("235", "B")])),
+            to_digital_link(
+                "",
+                &elements(&[("01", "08931234567897"), ("22", "A"), ("235", "B")])
+            ),
             Err(CodeError::NotAnAttribute { ai: "235".into() })
         );
     }

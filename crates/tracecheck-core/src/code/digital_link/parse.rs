@@ -30,7 +30,8 @@ pub fn parse_digital_link_with(uri: &str, options: &Options) -> Result<Gs1Code, 
         Some((before, query)) => (before, query),
         None => (rest, ""),
     };
-    let (authority, path) = before_query.split_at(before_query.find('/').unwrap_or(before_query.len()));
+    let (authority, path) =
+        before_query.split_at(before_query.find('/').unwrap_or(before_query.len()));
     if authority.is_empty() {
         return Err(bad(UriProblem::NoHost));
     }

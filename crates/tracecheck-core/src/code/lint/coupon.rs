@@ -61,7 +61,12 @@ impl<'a> Cursor<'a> {
         self.take(offset + usize::from(vli), value)
     }
 
-    fn company_prefix(&mut self, length: F, value: F, nine_means_none: bool) -> Result<(), ValueProblem> {
+    fn company_prefix(
+        &mut self,
+        length: F,
+        value: F,
+        nine_means_none: bool,
+    ) -> Result<(), ValueProblem> {
         let vli = self.digit(length, |d| d <= 6 || (nine_means_none && d == 9))?;
         if vli == 9 {
             return Ok(());
@@ -110,7 +115,12 @@ pub(super) fn coupon_code(value: &str) -> Result<(), ValueProblem> {
     let mut c = all_digits(value)?;
     c.company_prefix(F::CompanyPrefixLength, F::CompanyPrefix, false)?;
     c.take(6, F::OfferCode)?;
-    c.sized(F::SaveValueLength, F::SaveValue, |d| (1..=5).contains(&d), 0)?;
+    c.sized(
+        F::SaveValueLength,
+        F::SaveValue,
+        |d| (1..=5).contains(&d),
+        0,
+    )?;
     c.purchase(1)?;
     if c.field(1) {
         c.digit(F::AdditionalRules, |d| d <= 3)?;

@@ -16,12 +16,15 @@ pub(crate) use checksum::mod10_check_digit;
 /// Checks that every character of `value` is in `charset`.
 pub(crate) fn check_charset(charset: Charset, value: &str) -> Result<(), ValueProblem> {
     match charset {
-        Charset::Numeric => first_bad(value, |c| c.is_ascii_digit())
-            .map_or(Ok(()), |character| Err(ValueProblem::NonDigit { character })),
-        Charset::Cset82 => first_bad(value, is_cset82)
-            .map_or(Ok(()), |character| Err(ValueProblem::NotCset82 { character })),
-        Charset::Cset39 => first_bad(value, is_cset39)
-            .map_or(Ok(()), |character| Err(ValueProblem::NotCset39 { character })),
+        Charset::Numeric => first_bad(value, |c| c.is_ascii_digit()).map_or(Ok(()), |character| {
+            Err(ValueProblem::NonDigit { character })
+        }),
+        Charset::Cset82 => first_bad(value, is_cset82).map_or(Ok(()), |character| {
+            Err(ValueProblem::NotCset82 { character })
+        }),
+        Charset::Cset39 => first_bad(value, is_cset39).map_or(Ok(()), |character| {
+            Err(ValueProblem::NotCset39 { character })
+        }),
         Charset::Cset64 => check_cset64(value),
     }
 }
@@ -49,7 +52,9 @@ fn check_cset64(value: &str) -> Result<(), ValueProblem> {
         return Err(ValueProblem::Cset64Padding);
     }
     first_bad(body, |c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        .map_or(Ok(()), |character| Err(ValueProblem::NotCset64 { character }))
+        .map_or(Ok(()), |character| {
+            Err(ValueProblem::NotCset64 { character })
+        })
 }
 
 /// Runs one linter over one component.
@@ -73,7 +78,9 @@ pub(crate) fn run(linter: Linter, value: &str) -> Result<(), ValueProblem> {
         Linter::Iso3166alpha2 => in_list(lists::ISO3166_ALPHA2, value, P::NotCountryAlpha2),
         Linter::Iso4217 => in_list(lists::ISO4217_NUMERIC, value, P::NotCurrency),
         Linter::Iso5218 => ok_if(matches!(value, "0" | "1" | "2" | "9"), P::BadSexCode),
-        Linter::Iban => checksum::iban(value, |cc| lists::ISO3166_ALPHA2.binary_search(&cc).is_ok()),
+        Linter::Iban => {
+            checksum::iban(value, |cc| lists::ISO3166_ALPHA2.binary_search(&cc).is_ok())
+        }
         Linter::Pcenc => percent_escapes(value),
         Linter::Yesno => ok_if(matches!(value, "0" | "1"), P::NotZeroOrOne),
         Linter::Hyphen => ok_if(value.bytes().all(|b| b == b'-'), P::NotHyphen),
@@ -206,8 +213,14 @@ mod tests {
             run(Linter::Posinseqslash, "10/9"),
             Err(ValueProblem::PositionExceedsEnd)
         );
-        assert_eq!(run(Linter::Posinseqslash, "1/02"), Err(ValueProblem::ZeroPrefix));
-        assert_eq!(run(Linter::Posinseqslash, "1//2"), Err(ValueProblem::SequenceMalformed));
+        assert_eq!(
+            run(Linter::Posinseqslash, "1/02"),
+            Err(ValueProblem::ZeroPrefix)
+        );
+        assert_eq!(
+            run(Linter::Posinseqslash, "1//2"),
+            Err(ValueProblem::SequenceMalformed)
+        );
         assert!(run(Linter::Pieceoftotal, "0102").is_ok());
         assert!(run(Linter::Mediatype, "10").is_ok() && run(Linter::Mediatype, "11").is_err());
         assert!(run(Linter::Iso3166, "704").is_ok() && run(Linter::Iso3166, "999").is_err());
