@@ -10,7 +10,7 @@ use tracecheck_core::code::{
     CodeError, CouponField, CouponIssue, GS1_STEM, Options, Symbology, ValueProblem, ai_spec,
     check_associations, generate_scan_data, gtin_check_digit, is_valid_gtin, parse_bracketed,
     parse_digital_link, parse_digital_link_with, parse_element_string, process_scan_data,
-    to_digital_link, uri_escape, uri_unescape, write_element_string,
+    to_digital_link_with, uri_escape, uri_unescape, write_element_string,
 };
 
 const DIR: &str = "gs1-digital-link";
@@ -88,7 +88,8 @@ fn generate_dl_uri() {
         let got = if case["input_kind"].as_str() == Some("dl_uri") {
             parse_digital_link_with(input, &opts).map(|code| code.try_digital_link(stem))
         } else {
-            parse_bracketed(input, &opts).map(|elements| to_digital_link(stem, &elements))
+            parse_bracketed(input, &opts)
+                .map(|elements| to_digital_link_with(stem, &elements, &opts))
         };
         let ok = match (valid(&case), &got) {
             (true, Ok(Ok(uri))) => uri == text(&case, "expected_dl_uri"),

@@ -25,8 +25,8 @@ pub use associations::check_associations;
 pub use bracketed::{parse_bracketed, write_bracketed};
 pub use dictionary::{AiSpec, Charset, Component, Linter, ai_spec, all_ais};
 pub use digital_link::{
-    GS1_STEM, parse_digital_link, parse_digital_link_with, to_digital_link, uri_escape,
-    uri_unescape,
+    GS1_STEM, parse_digital_link, parse_digital_link_with, to_digital_link, to_digital_link_with,
+    uri_escape, uri_unescape,
 };
 pub use element_string::{parse_element_string, write_element_string};
 pub use error::{
@@ -189,7 +189,7 @@ impl Gs1Code {
 
     /// The canonical Digital Link URI under `stem` (e.g. `https://id.gs1.org`).
     pub fn try_digital_link(&self, stem: &str) -> Result<String, CodeError> {
-        digital_link::generate(stem, &self.elements, self.path_len)
+        digital_link::generate(stem, &self.elements, self.path_len, &Options::default())
     }
 
     /// As [`Gs1Code::try_digital_link`]; [`read`] only returns codes that can

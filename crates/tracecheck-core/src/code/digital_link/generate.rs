@@ -4,7 +4,7 @@
 
 use super::super::dictionary::ai_spec;
 use super::super::element_string::needs_separator;
-use super::super::{CodeError, Element};
+use super::super::{CodeError, Element, Options};
 use super::escape::uri_escape;
 
 /// The stem GS1 uses when none is given.
@@ -14,7 +14,18 @@ pub const GS1_STEM: &str = "https://id.gs1.org";
 /// dropped; an empty stem gives a relative `/01/…` URI). The first primary
 /// key in the data becomes the path.
 pub fn to_digital_link(stem: &str, elements: &[Element]) -> Result<String, CodeError> {
-    generate(stem, elements, 0)
+    generate(stem, elements, 0, &Options::default())
+}
+
+/// As [`to_digital_link`], with parser options: unknown AIs may be query
+/// attributes when `permit_unknown_ais` is on and
+/// `unknown_ai_not_dl_attribute` is off.
+pub fn to_digital_link_with(
+    stem: &str,
+    elements: &[Element],
+    options: &Options,
+) -> Result<String, CodeError> {
+    generate(stem, elements, 0, options)
 }
 
 /// As [`to_digital_link`], but when `path_len` is non-zero the first
@@ -23,7 +34,9 @@ pub(crate) fn generate(
     stem: &str,
     elements: &[Element],
     path_len: usize,
+    options: &Options,
 ) -> Result<String, CodeError> {
+    let unknown_allowed = options.permit_unknown_ais && !options.unknown_ai_not_dl_attribute;
     let unique = collapse_repeats(elements)?;
     let path: Vec<usize> = if path_len > 0 && path_len <= unique.len() {
         (0..path_len).collect()
@@ -34,10 +47,10 @@ pub(crate) fn generate(
         .filter(|i| !path.contains(i))
         .map(|i| unique[i])
         .collect();
-    if let Some(e) = rest
-        .iter()
-        .find(|e| !ai_spec(&e.ai).is_some_and(|spec| spec.dl_attribute))
-    {
+    if let Some(e) = rest.iter().find(|e| match ai_spec(&e.ai) {
+        Some(spec) => !spec.dl_attribute,
+        None => !unknown_allowed,
+    }) {
         return Err(CodeError::NotAnAttribute { ai: e.ai.clone() });
     }
 

@@ -5,7 +5,7 @@ mod generate;
 mod parse;
 
 pub use escape::{uri_escape, uri_unescape};
-pub use generate::{GS1_STEM, to_digital_link};
+pub use generate::{GS1_STEM, to_digital_link, to_digital_link_with};
 pub(crate) use generate::{generate, key_path};
 pub use parse::{parse_digital_link, parse_digital_link_with};
 
