@@ -192,7 +192,11 @@ fn read_plain_scan(text: &str, symbology: Symbology) -> Result<ReadCode, CodeErr
 /// key a Digital Link URI (and so a resolver) can be built from.
 fn finish(code: Gs1Code) -> Result<ReadCode, CodeError> {
     check_associations(&code.elements)?;
-    code.try_digital_link("")?;
+    // A Digital Link read from a URI can always be written back (its path
+    // is kept and its query holds only attributes); other forms are tried.
+    if code.form != CodeForm::DigitalLink {
+        code.try_digital_link("")?;
+    }
     Ok(ReadCode::Gs1(code))
 }
 

@@ -9,6 +9,9 @@ use super::{CodeError, lint};
 /// unknown AIs are permitted (the longest any AI allows).
 pub(crate) const UNKNOWN_AI_MAX: usize = 90;
 
+/// The most components any dictionary entry has (a test checks this).
+const MAX_PARTS: usize = 8;
+
 /// Splits `s` after `n` characters (or at its end).
 fn split_chars(s: &str, n: usize) -> (&str, &str) {
     let at = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
@@ -31,21 +34,24 @@ pub(crate) fn check(spec: &AiSpec, value: &str) -> Result<(), CodeError> {
             found: length,
         });
     }
-    let mut parts = Vec::with_capacity(spec.components.len());
+    // First every part's length (so a length problem is reported before any
+    // content problem), then each part's content in order.
+    let mut parts = [""; MAX_PARTS];
+    let mut count = 0;
     let mut rest = value;
-    for component in spec.components {
+    for component in spec.components.iter().take(MAX_PARTS) {
         if rest.is_empty() && component.optional {
             break;
         }
         let (part, after) = split_chars(rest, component.max);
-        let part_length = part.chars().count();
-        if part_length < component.min {
+        if part.chars().count() < component.min {
             return Err(CodeError::PartLengths {
                 ai: ai(),
                 found: length,
             });
         }
-        parts.push((component, part));
+        parts[count] = part;
+        count += 1;
         rest = after;
     }
     if !rest.is_empty() {
@@ -54,7 +60,7 @@ pub(crate) fn check(spec: &AiSpec, value: &str) -> Result<(), CodeError> {
             found: length,
         });
     }
-    for (component, part) in parts {
+    for (component, part) in spec.components.iter().zip(&parts[..count]) {
         let invalid = |problem| CodeError::Invalid { ai: ai(), problem };
         lint::check_charset(component.charset, part).map_err(invalid)?;
         for &linter in component.linters {
@@ -127,5 +133,10 @@ mod tests {
             "non-ASCII is outside CSET 82"
         );
         assert!(check_unknown("89", "ABC").is_ok());
+        assert!(
+            super::super::all_ais()
+                .iter()
+                .all(|spec| spec.components.len() <= MAX_PARTS)
+        );
     }
 }

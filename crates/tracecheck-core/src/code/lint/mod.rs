@@ -35,7 +35,8 @@ fn first_bad(value: &str, allowed: impl Fn(char) -> bool) -> Option<char> {
 
 /// GS1 AI encodable character set 82.
 pub(crate) fn is_cset82(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!\"%&'()*+,-./:;<=>?_".contains(c)
+    // '%'..='?' is % & ' ( ) * + , - . / 0-9 : ; < = > ?
+    matches!(c, 'A'..='Z' | 'a'..='z' | '!' | '"' | '%'..='?' | '_')
 }
 
 /// GS1 AI encodable character set 39.
