@@ -290,8 +290,12 @@ fn composite_body(cc: &str) -> Result<String, CodeError> {
 fn primary_number(linear: &str, digits: usize, add_check_digit: bool) -> Result<String, CodeError> {
     let number = match linear.strip_prefix("^01") {
         Some(gtin14) => {
-            let (padding, number) = gtin14.split_at(gtin14.len().saturating_sub(digits));
-            if gtin14.len() != 14 || padding.bytes().any(|b| b != b'0') {
+            if gtin14.len() != 14 || !gtin14.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(scan_error(ScanProblem::NotForSymbology));
+            }
+            // 14 ASCII digits: any byte index is a character boundary.
+            let (padding, number) = gtin14.split_at(14 - digits);
+            if padding.bytes().any(|b| b != b'0') {
                 return Err(scan_error(ScanProblem::NotForSymbology));
             }
             number.to_owned()
@@ -322,6 +326,8 @@ mod tests {
         assert_eq!(scan.data_string, "^011231231231233310ABC123^99TESTING");
         assert!(process_scan_data("]E02112345678901").is_err());
         assert!(process_scan_data("]XX").is_err());
+        // Found by fuzzing: a non-ASCII "GTIN" once split inside a character.
+        assert!(generate_scan_data(Symbology::Ean8, "^0100416~00416~0\u{401}\u{318}6", false).is_err());
         assert_eq!(
             generate_scan_data(Symbology::Qr, "^011231231231233310ABC123^99TESTING", false),
             Ok("]Q3011231231231233310ABC123\u{1d}99TESTING".into())
