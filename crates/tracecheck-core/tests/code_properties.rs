@@ -1,6 +1,7 @@
 //! Properties of the code reader over generated inputs: Digital Link →
 //! element string → Digital Link is stable, and no input makes any parser
 //! panic. `PROPTEST_CASES` raises the case count for a long run.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use tracecheck_core::code::{

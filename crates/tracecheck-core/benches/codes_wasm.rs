@@ -1,0 +1,60 @@
+//! How long reading one code takes in WASM, in headless Chromium, timed with
+//! `performance.now()`. Run by `scripts/bench-codes.sh` in release mode;
+//! prints µs per code and asserts nothing about time. Empty natively.
+#![cfg(target_arch = "wasm32")]
+
+use std::hint::black_box;
+
+use tracecheck_core::code::{parse_digital_link, read};
+use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The same inputs as the native bench (`benches/codes.rs`).
+const INPUTS: [(&str, &str); 7] = [
+    ("DL URI, key only", "https://id.gs1.org/01/08931234567897"),
+    (
+        "DL URI, lot+serial+expiry",
+        "https://resolver.example.vn/01/08931234567897/10/LOT2026A/21/SN0001?17=271231",
+    ),
+    ("QR scan ]Q1 + DL URI", "]Q1https://id.gs1.org/01/08931234567897/10/LOT7"),
+    ("element string ]d2 + GS", "]d2010893123456789710LOT7\u{1d}17271231"),
+    ("bracketed", "(01)08931234567897(10)LOT7(17)271231"),
+    ("typed EAN-13 with spaces", "893 1234 56789 7"),
+    ("other system's URL", "https://check.net.vn/p/0123456789"),
+];
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn time_per_call(iterations: u32, mut f: impl FnMut()) -> f64 {
+    for _ in 0..iterations / 10 {
+        f(); // warm up
+    }
+    let start = now_ms();
+    for _ in 0..iterations {
+        f();
+    }
+    (now_ms() - start) * 1000.0 / f64::from(iterations)
+}
+
+#[wasm_bindgen_test]
+fn code_reading_timings() {
+    let iterations = 50_000;
+    console_log!("code reading, wasm32 in Chromium, {iterations} iterations each");
+    console_log!("{:<28} {:>10}", "input", "µs/code");
+    for (name, input) in INPUTS {
+        let us = time_per_call(iterations, || {
+            let _ = black_box(read(black_box(input)));
+        });
+        console_log!("{name:<28} {us:>10.3}");
+    }
+    let uri = INPUTS[1].1;
+    let us = time_per_call(iterations, || {
+        let _ = black_box(parse_digital_link(black_box(uri)).map(|c| c.element_string()));
+    });
+    console_log!("{:<28} {us:>10.3}", "parse DL → element string");
+}
