@@ -20,10 +20,8 @@ fn gtin() -> impl Strategy<Value = String> {
 
 /// CSET 82 text of 1 to `max` characters.
 fn cset82(max: usize) -> impl Strategy<Value = String> {
-    proptest::string::string_regex(&format!(
-        "[A-Za-z0-9!\"%&'()*+,\\-./:;<=>?_]{{1,{max}}}"
-    ))
-    .unwrap_or_else(|_| unreachable!("valid regex"))
+    proptest::string::string_regex(&format!("[A-Za-z0-9!\"%&'()*+,\\-./:;<=>?_]{{1,{max}}}"))
+        .unwrap_or_else(|_| unreachable!("valid regex"))
 }
 
 /// A valid `YYMMDD` (day 01–28 is valid in every month).
@@ -44,35 +42,37 @@ fn trade_item() -> impl Strategy<Value = Vec<Element>> {
         prop::option::of("[0-9]{6}"),
         prop::option::of(cset82(30)),
     )
-        .prop_map(|(gtin, cpv, lot, serial, tpx, expiry, packed, weight, internal)| {
-            let mut elements = vec![Element::new("01", gtin)];
-            if let Some(tpx) = tpx {
-                elements.push(Element::new("235", tpx));
-            } else {
-                if let Some(cpv) = cpv {
-                    elements.push(Element::new("22", cpv));
+        .prop_map(
+            |(gtin, cpv, lot, serial, tpx, expiry, packed, weight, internal)| {
+                let mut elements = vec![Element::new("01", gtin)];
+                if let Some(tpx) = tpx {
+                    elements.push(Element::new("235", tpx));
+                } else {
+                    if let Some(cpv) = cpv {
+                        elements.push(Element::new("22", cpv));
+                    }
+                    if let Some(lot) = lot {
+                        elements.push(Element::new("10", lot));
+                    }
+                    if let Some(serial) = serial {
+                        elements.push(Element::new("21", serial));
+                    }
                 }
-                if let Some(lot) = lot {
-                    elements.push(Element::new("10", lot));
+                if let Some(expiry) = expiry {
+                    elements.push(Element::new("17", expiry));
                 }
-                if let Some(serial) = serial {
-                    elements.push(Element::new("21", serial));
+                if let Some(packed) = packed {
+                    elements.push(Element::new("13", packed));
                 }
-            }
-            if let Some(expiry) = expiry {
-                elements.push(Element::new("17", expiry));
-            }
-            if let Some(packed) = packed {
-                elements.push(Element::new("13", packed));
-            }
-            if let Some(weight) = weight {
-                elements.push(Element::new("3103", weight));
-            }
-            if let Some(internal) = internal {
-                elements.push(Element::new("91", internal));
-            }
-            elements
-        })
+                if let Some(weight) = weight {
+                    elements.push(Element::new("3103", weight));
+                }
+                if let Some(internal) = internal {
+                    elements.push(Element::new("91", internal));
+                }
+                elements
+            },
+        )
 }
 
 /// Text that looks like the inputs the parsers see, with damage.
@@ -131,7 +131,12 @@ fn exercise_every_parser(text: &str) {
     }
     let _ = parse_element_string(text);
     let _ = process_scan_data(text);
-    for symbology in [Symbology::Qr, Symbology::DataBarExpanded, Symbology::Ean13, Symbology::UpcE] {
+    for symbology in [
+        Symbology::Qr,
+        Symbology::DataBarExpanded,
+        Symbology::Ean13,
+        Symbology::UpcE,
+    ] {
         let _ = generate_scan_data(symbology, text, true);
         let _ = generate_scan_data(symbology, text, false);
     }

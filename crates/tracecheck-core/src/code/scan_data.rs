@@ -212,12 +212,9 @@ pub fn generate_scan_data(
                 Symbology::DataMatrix => ("]d1", "]d2"),
                 _ => ("]J0", "]J1"),
             };
-            if data_string.starts_with('^') {
+            if let Some(body) = data_string.strip_prefix('^') {
                 parse_element_string(data_string)?;
-                Ok(format!(
-                    "{gs1_id}{}",
-                    data_string[1..].replace('^', &GS.to_string())
-                ))
+                Ok(format!("{gs1_id}{}", body.replace('^', &GS.to_string())))
             } else {
                 // No composites here: a `|` is part of the text.
                 let linear = linear.replace("\\^", "^");
@@ -226,11 +223,11 @@ pub fn generate_scan_data(
             }
         }
         Symbology::DataBarExpanded | Symbology::Gs1_128Cca | Symbology::Gs1_128Ccc => {
-            if !linear.starts_with('^') {
+            let Some(body) = linear.strip_prefix('^') else {
                 return Err(not_for());
-            }
+            };
             let elements = parse_element_string(linear)?;
-            let body = linear[1..].replace('^', &GS.to_string());
+            let body = body.replace('^', &GS.to_string());
             match composite {
                 None if symbology == Symbology::DataBarExpanded => Ok(format!("]e0{body}")),
                 None => Ok(format!("]C1{body}")),
@@ -279,11 +276,11 @@ pub fn generate_scan_data(
 }
 
 fn composite_body(cc: &str) -> Result<String, CodeError> {
-    if !cc.starts_with('^') {
+    let Some(body) = cc.strip_prefix('^') else {
         return Err(scan_error(ScanProblem::NotForSymbology));
-    }
+    };
     parse_element_string(cc)?;
-    Ok(cc[1..].replace('^', &GS.to_string()))
+    Ok(body.replace('^', &GS.to_string()))
 }
 
 /// A `digits`-long GTIN given as itself or as `^01` + GTIN-14.
@@ -327,7 +324,9 @@ mod tests {
         assert!(process_scan_data("]E02112345678901").is_err());
         assert!(process_scan_data("]XX").is_err());
         // Found by fuzzing: a non-ASCII "GTIN" once split inside a character.
-        assert!(generate_scan_data(Symbology::Ean8, "^0100416~00416~0\u{401}\u{318}6", false).is_err());
+        assert!(
+            generate_scan_data(Symbology::Ean8, "^0100416~00416~0\u{401}\u{318}6", false).is_err()
+        );
         assert_eq!(
             generate_scan_data(Symbology::Qr, "^011231231231233310ABC123^99TESTING", false),
             Ok("]Q3011231231231233310ABC123\u{1d}99TESTING".into())
