@@ -27,6 +27,9 @@ const INPUTS: [(&str, &str); 7] = [
     ("other system's URL", "https://check.net.vn/p/0123456789"),
 ];
 
+// This bench runs natively only (benches/codes_wasm.rs times WASM with
+// performance.now()), where the monotonic clock is there.
+#[allow(clippy::disallowed_methods)]
 fn time_per_call(iterations: u32, mut f: impl FnMut()) -> f64 {
     for _ in 0..iterations / 10 {
         f(); // warm up
