@@ -96,12 +96,13 @@ pub fn parse_digital_link_with(uri: &str, options: &Options) -> Result<Gs1Code, 
 
 /// RFC 3986 characters: unreserved, reserved and `%`.
 fn is_uri_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
+    // '$'..=';' is $ % & ' ( ) * + , - . / 0-9 : ;
+    matches!(c, 'A'..='Z' | 'a'..='z' | '$'..=';' | '!' | '#' | '=' | '?' | '@' | '[' | ']' | '_' | '~')
 }
 
 /// Host names, IPv4 and bracketed IPv6 literals, and a port.
 fn is_host_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "-._~:[]".contains(c)
+    matches!(c, 'A'..='Z' | 'a'..='z' | '0'..=':' | '-' | '.' | '_' | '~' | '[' | ']')
 }
 
 /// A path segment's AI: numeric, or a legacy short name when permitted.
