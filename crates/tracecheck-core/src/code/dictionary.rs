@@ -133,9 +133,36 @@ pub struct AiSpec {
     pub qualifiers: &'static [&'static str],
 }
 
+/// What one dictionary line says; every AI of its range shares it (so the
+/// generated table repeats references, not data).
+struct LineSpec {
+    title: &'static str,
+    fnc1: bool,
+    dl_attribute: bool,
+    components: &'static [Component],
+    requires: &'static [&'static [&'static [&'static str]]],
+    excludes: &'static [&'static str],
+    dl_key: Option<&'static [&'static [&'static str]]>,
+    qualifiers: &'static [&'static str],
+}
+
 include!(concat!(env!("OUT_DIR"), "/ai_table.rs"));
 
 impl AiSpec {
+    const fn new(ai: &'static str, line: &'static LineSpec) -> AiSpec {
+        AiSpec {
+            ai,
+            title: line.title,
+            fnc1: line.fnc1,
+            dl_attribute: line.dl_attribute,
+            components: line.components,
+            requires: line.requires,
+            excludes: line.excludes,
+            dl_key: line.dl_key,
+            qualifiers: line.qualifiers,
+        }
+    }
+
     /// Shortest allowed value.
     pub fn min_len(&self) -> usize {
         self.components
