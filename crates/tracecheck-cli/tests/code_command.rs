@@ -23,7 +23,11 @@ fn to_element_string_prints_the_vector_form() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "^010952012345678810ABC1^2112345^17180426");
 
-    let bad = tracecheck(&["code", "to-element-string", "https://a/01/09520123456788?10=X"]);
+    let bad = tracecheck(&[
+        "code",
+        "to-element-string",
+        "https://a/01/09520123456788?10=X",
+    ]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("qualifier_in_query"));
 }
@@ -47,7 +51,10 @@ fn to_dl_prints_the_canonical_uri() {
         stdout(&default_stem),
         "https://id.gs1.org/01/12312312312326/21/abc123"
     );
-    assert_eq!(tracecheck(&["code", "to-dl", "(99)XYZ"]).status.code(), Some(2));
+    assert_eq!(
+        tracecheck(&["code", "to-dl", "(99)XYZ"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
