@@ -39,6 +39,12 @@ fn classify(text: &str, symbology: Option<Symbology>) -> Result<ReadCode, CodeEr
             foreign => foreign,
         });
     }
+    if let Some(url) = typed_without_scheme(text) {
+        return read_web_address(&url).map(|read| match read {
+            ReadCode::Gs1(code) => ReadCode::Gs1(with_symbology(code)),
+            foreign => foreign,
+        });
+    }
     if text.starts_with('^') || text.contains(GS) {
         if text.contains(GS) && text.contains('^') {
             return Err(CodeError::Syntax {
@@ -120,6 +126,14 @@ fn read_web_address(url: &str) -> Result<ReadCode, CodeError> {
         Err(CodeError::BadUri { .. }) => foreign(),
         Err(error) => Err(error),
     }
+}
+
+/// `id.example.vn/01/…` typed without `https://`: a host name with a dot,
+/// then a path naming a GS1 key.
+fn typed_without_scheme(text: &str) -> Option<String> {
+    let (host, _) = text.split_once('/')?;
+    let url = format!("https://{text}");
+    (host.contains('.') && !host.contains(':') && names_a_gs1_key(&url)).then_some(url)
 }
 
 /// The path has a `/{primary key AI}/{value}` pair.
@@ -256,6 +270,11 @@ mod tests {
             Err(CodeError::NotAProductCode { .. })
         ));
         assert_eq!(read("12345"), Err(CodeError::GtinLength { found: 5 }));
+        assert!(matches!(
+            read("id.gs1.org/01/08931234567897"),
+            Ok(ReadCode::Gs1(Gs1Code { form: CodeForm::DigitalLink, ref resolver, .. }))
+                if resolver.as_deref() == Some("https://id.gs1.org")
+        ));
     }
 
     #[test]
