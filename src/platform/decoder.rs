@@ -33,9 +33,8 @@ const STILL_TIMEOUT_MS: i32 = 8_000;
 /// One camera attempt takes a few milliseconds.
 const FRAME_TIMEOUT_MS: i32 = 2_000;
 /// Restarts allowed for one still picture: each resumes after the attempt
-/// that crashed, so this covers every attempt of the pipeline.
-const MAX_RESTARTS: u32 = 12;
-const _: () = assert!(MAX_RESTARTS as usize >= tracecheck_core::scan::STILL.len());
+/// that crashed, so one per attempt of the pipeline covers them all.
+const MAX_RESTARTS: u32 = tracecheck_core::scan::STILL.len() as u32;
 
 /// What one request to the worker came back with.
 enum Reply {

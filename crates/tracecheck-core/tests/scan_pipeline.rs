@@ -51,11 +51,7 @@ fn luma(side: usize, pixels: &[u8]) -> Luma<'_> {
     }
 }
 
-const ROWS_ONLY: Attempt = Attempt {
-    side: 0,
-    threshold: Threshold::Rows,
-    invert: false,
-};
+const ROWS_ONLY: Attempt = Attempt::new(0, Threshold::Rows);
 
 #[test]
 fn reads_a_clean_code() {

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use tracecheck_core::scan::{Attempt, Luma, Payload, Threshold, scan};
+use tracecheck_core::scan::{Attempt, BadAttempt, Luma, Payload, scan};
 
 /// Arguments of `tracecheck decode`.
 #[derive(clap::Args)]
@@ -10,8 +10,9 @@ pub struct Args {
     /// PNG, JPEG or WebP files to read QR codes from.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Run only this attempt instead of the pipeline: SIDE,THRESHOLD[,inv]
-    /// with THRESHOLD rows, blocks or meanR (e.g. `0,blocks` or `480,mean8,inv`).
+    /// Run only this attempt instead of the pipeline: SIDE,THRESHOLD[,PART…]
+    /// (e.g. `0,blocks` or `480,mean8,inv`; every part in the core's
+    /// `Attempt` parser).
     #[arg(long, hide = true)]
     attempt: Option<String>,
 }
@@ -111,27 +112,9 @@ fn text(payload: &Payload) -> String {
 }
 
 fn parse_attempt(spec: &str) -> Result<Attempt, String> {
-    let bad = || format!("--attempt: expected SIDE,rows|blocks|meanR[,inv], got {spec}");
-    let mut parts = spec.split(',');
-    let side = parts.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
-    let threshold = match parts.next().ok_or_else(bad)? {
-        "rows" => Threshold::Rows,
-        "blocks" => Threshold::Blocks,
-        other => Threshold::Mean {
-            radius: other
-                .strip_prefix("mean")
-                .and_then(|r| r.parse().ok())
-                .ok_or_else(bad)?,
-        },
-    };
-    let invert = match parts.next() {
-        None => false,
-        Some("inv") => true,
-        Some(_) => return Err(bad()),
-    };
-    Ok(Attempt {
-        side,
-        threshold,
-        invert,
+    spec.parse().map_err(|_: BadAttempt| {
+        format!(
+            "--attempt: expected SIDE[n],rows|blocks|global|meanR[bB][,inv|turnD|blurR|sharpRxA|stretch|growR|shrinkR|closeR|openR|padP…], got {spec}"
+        )
     })
 }

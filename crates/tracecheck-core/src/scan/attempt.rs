@@ -1,8 +1,14 @@
-//! One decoding attempt: resize, threshold, maybe invert, then rqrr.
+//! One decoding attempt: resize, maybe turn, filter the grey levels,
+//! threshold, maybe invert, change the shapes, maybe add a quiet zone,
+//! then rqrr.
 
-use super::binarize::{self, Bitmap};
+use std::borrow::Cow;
+
+use super::binarize;
+use super::filter::Filter;
 use super::grey::{self, Grey};
 use super::guard;
+use super::morph::Shape;
 use super::{Luma, Payload};
 
 /// How pixels become black and white.
@@ -16,55 +22,351 @@ pub enum Threshold {
     Mean {
         /// Half the side of the square, in pixels.
         radius: u8,
+        /// How much darker than the mean a pixel must be to be black.
+        bias: u8,
     },
+    /// One level for the whole picture ([`binarize::global`]).
+    Global,
 }
 
-/// One way of looking at a picture.
+/// How a picture is resized to an attempt's side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resample {
+    /// By a whole factor ([`grey::resize_to`]): area mean down, bilinear up.
+    Steps,
+    /// Up by a whole factor, repeating pixels ([`grey::upscale_nearest`]).
+    Nearest,
+    /// To exactly the side, by any factor ([`grey::resize_smooth`]).
+    Smooth,
+}
+
+/// One way of looking at a picture. Build one with [`Attempt::new`] and
+/// the `with_*` methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attempt {
     /// Resize so the longer side is this many pixels (0: as it is).
     pub side: u16,
+    /// How to resize.
+    pub resample: Resample,
+    /// Turn the picture by this many degrees (clockwise) first.
+    pub turn: i8,
+    /// Change the grey levels before thresholding.
+    pub filter: Filter,
     /// How to threshold.
     pub threshold: Threshold,
     /// Look for light modules on a dark background.
     pub invert: bool,
+    /// Change the shape of black areas after thresholding.
+    pub shape: Shape,
+    /// Add a white border this many percent of the longer side wide.
+    pub border: u8,
 }
 
 impl Attempt {
-    /// Runs this attempt on `image`; every payload read, in order.
-    pub fn run(&self, image: Luma<'_>) -> Vec<Payload> {
-        let resized;
-        let image = if self.side == 0 {
-            image
-        } else {
-            resized = grey::resize_to(image, usize::from(self.side));
-            resized.as_luma()
-        };
-        match self.threshold {
-            Threshold::Rows => {
-                if self.invert {
-                    let inverted = Grey {
-                        width: image.width,
-                        height: image.height,
-                        pixels: image.pixels.iter().map(|p| 255 - p).collect(),
-                    };
-                    guard::read_greyscale(inverted.as_luma())
-                } else {
-                    guard::read_greyscale(image)
-                }
-            }
-            Threshold::Blocks => self.read_bits(image, binarize::blocks(image)),
-            Threshold::Mean { radius } => self.read_bits(
-                image,
-                binarize::local_mean(image, usize::from(radius).max(1), 2),
-            ),
+    /// `threshold` on the picture resized to `side` (0: as it is), nothing
+    /// else.
+    pub const fn new(side: u16, threshold: Threshold) -> Attempt {
+        Attempt {
+            side,
+            resample: Resample::Steps,
+            turn: 0,
+            filter: Filter::None,
+            threshold,
+            invert: false,
+            shape: Shape::None,
+            border: 0,
         }
     }
 
-    fn read_bits(&self, image: Luma<'_>, mut bits: Bitmap) -> Vec<Payload> {
-        if self.invert {
+    /// The same, looking for light modules on a dark background.
+    pub const fn inverted(self) -> Attempt {
+        Attempt {
+            invert: true,
+            ..self
+        }
+    }
+
+    /// The same, resizing with `resample`.
+    pub const fn resampled(self, resample: Resample) -> Attempt {
+        Attempt { resample, ..self }
+    }
+
+    /// The same, with the picture turned by `degrees` first.
+    pub const fn turned(self, degrees: i8) -> Attempt {
+        Attempt {
+            turn: degrees,
+            ..self
+        }
+    }
+
+    /// The same, with `filter` before thresholding.
+    pub const fn with_filter(self, filter: Filter) -> Attempt {
+        Attempt { filter, ..self }
+    }
+
+    /// The same, with `shape` after thresholding.
+    pub const fn with_shape(self, shape: Shape) -> Attempt {
+        Attempt { shape, ..self }
+    }
+
+    /// The same, with a white border `percent` of the longer side wide.
+    pub const fn with_border(self, percent: u8) -> Attempt {
+        Attempt {
+            border: percent,
+            ..self
+        }
+    }
+
+    /// Runs this attempt on `image`; every payload read, in order.
+    pub fn run(&self, image: Luma<'_>) -> Vec<Payload> {
+        match self.prepare(image) {
+            Prepared::Grey {
+                width,
+                height,
+                pixels,
+            } => guard::read_greyscale(Luma {
+                width,
+                height,
+                pixels: &pixels,
+            }),
+            Prepared::Bits {
+                width,
+                height,
+                bits,
+            } => guard::read_bitmap(width, height, bits),
+        }
+    }
+
+    /// The picture as this attempt hands it to rqrr (an empty bitmap when
+    /// `image` is empty or its buffer too short).
+    pub fn prepare<'a>(&self, image: Luma<'a>) -> Prepared<'a> {
+        let valid = image.width.checked_mul(image.height);
+        if valid.is_none_or(|len| len == 0 || image.pixels.len() < len) {
+            return Prepared::Bits {
+                width: 0,
+                height: 0,
+                bits: Vec::new(),
+            };
+        }
+        let mut owned: Option<Grey> = None;
+        if self.side != 0 {
+            let side = usize::from(self.side);
+            owned = Some(match self.resample {
+                Resample::Steps => grey::resize_to(image, side),
+                Resample::Nearest => {
+                    let longer = image.width.max(image.height).max(1);
+                    grey::upscale_nearest(image, (side / longer).max(1))
+                }
+                Resample::Smooth => grey::resize_smooth(image, side),
+            });
+        }
+        if self.turn != 0 {
+            let turned = grey::rotate(view(&owned, image), self.turn);
+            owned = Some(turned);
+        }
+        if let Some(filtered) = self.filter.apply(view(&owned, image)) {
+            owned = Some(filtered);
+        }
+        if self.invert && self.threshold == Threshold::Rows {
+            let image = view(&owned, image);
+            owned = Some(Grey {
+                width: image.width,
+                height: image.height,
+                pixels: image.pixels.iter().map(|p| 255 - p).collect(),
+            });
+        }
+        let plain_rows = self.threshold == Threshold::Rows && self.shape == Shape::None;
+        if plain_rows && self.border == 0 && owned.is_none() {
+            return Prepared::Grey {
+                width: image.width,
+                height: image.height,
+                pixels: Cow::Borrowed(image.pixels),
+            };
+        }
+        let image = view(&owned, image);
+        let border = image.width.max(image.height) * usize::from(self.border) / 100;
+        let mut bits = match self.threshold {
+            // rqrr's own threshold happens inside rqrr, on grey levels.
+            Threshold::Rows if self.shape == Shape::None => {
+                let grey = match owned {
+                    Some(grey) if border == 0 => grey,
+                    _ => grey::pad(image, border, 255),
+                };
+                return Prepared::Grey {
+                    width: grey.width,
+                    height: grey.height,
+                    pixels: Cow::Owned(grey.pixels),
+                };
+            }
+            // Shapes need black and white, which rqrr's threshold never
+            // gives back: use the block threshold instead.
+            Threshold::Rows | Threshold::Blocks => binarize::blocks(image),
+            Threshold::Mean { radius, bias } => {
+                binarize::local_mean(image, usize::from(radius).max(1), bias)
+            }
+            Threshold::Global => binarize::global(image),
+        };
+        if self.invert && self.threshold != Threshold::Rows {
             binarize::invert(&mut bits);
         }
-        guard::read_bitmap(image.width, image.height, bits)
+        self.shape.apply(&mut bits, image.width, image.height);
+        if border == 0 {
+            return Prepared::Bits {
+                width: image.width,
+                height: image.height,
+                bits,
+            };
+        }
+        let padded = grey::pad(
+            Luma {
+                width: image.width,
+                height: image.height,
+                pixels: &bits,
+            },
+            border,
+            0,
+        );
+        Prepared::Bits {
+            width: padded.width,
+            height: padded.height,
+            bits: padded.pixels,
+        }
+    }
+}
+
+/// A picture ready for rqrr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prepared<'a> {
+    /// Grey levels, which rqrr thresholds itself.
+    Grey {
+        /// Width in pixels.
+        width: usize,
+        /// Height in pixels.
+        height: usize,
+        /// `width * height` levels; the caller's own when nothing changed.
+        pixels: Cow<'a, [u8]>,
+    },
+    /// Black and white (1 = black), row by row.
+    Bits {
+        /// Width in pixels.
+        width: usize,
+        /// Height in pixels.
+        height: usize,
+        /// `width * height` bits, one byte each.
+        bits: Vec<u8>,
+    },
+}
+
+/// The picture as transformed so far.
+fn view<'a>(owned: &'a Option<Grey>, original: Luma<'a>) -> Luma<'a> {
+    owned.as_ref().map_or(original, Grey::as_luma)
+}
+
+/// Why an attempt description does not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadAttempt;
+
+impl std::str::FromStr for Attempt {
+    type Err = BadAttempt;
+
+    /// `SIDE[n|s],PART,…`: SIDE the longer side (0: as is; `n` enlarges by
+    /// repeating pixels, `s` resizes smoothly to exactly SIDE), then a threshold `rows`, `blocks`, `global`,
+    /// `meanR` or `meanRbB` (bias B, default 2), and any of `inv`,
+    /// `turnD`, `blurR`, `sharpRxA`, `stretch`, `growR`, `shrinkR`,
+    /// `closeR`, `openR`, `padP`. For example `0,blocks` or
+    /// `400n,global,pad10`. Used by the CLI's study option.
+    fn from_str(spec: &str) -> Result<Attempt, BadAttempt> {
+        let mut parts = spec.split(',');
+        let side = parts.next().ok_or(BadAttempt)?;
+        let (side, resample) = if let Some(side) = side.strip_suffix('n') {
+            (side, Resample::Nearest)
+        } else if let Some(side) = side.strip_suffix('s') {
+            (side, Resample::Smooth)
+        } else {
+            (side, Resample::Steps)
+        };
+        let side: u16 = side.parse().map_err(|_| BadAttempt)?;
+        let threshold = match parts.next().ok_or(BadAttempt)? {
+            "rows" => Threshold::Rows,
+            "blocks" => Threshold::Blocks,
+            "global" => Threshold::Global,
+            other => {
+                let mean = other.strip_prefix("mean").ok_or(BadAttempt)?;
+                let (radius, bias) = mean.split_once('b').unwrap_or((mean, "2"));
+                Threshold::Mean {
+                    radius: number(radius)?,
+                    bias: number(bias)?,
+                }
+            }
+        };
+        let mut attempt = Attempt::new(side, threshold);
+        attempt.resample = resample;
+        for part in parts {
+            if part == "inv" {
+                attempt.invert = true;
+            } else if part == "stretch" {
+                attempt.filter = Filter::Stretch;
+            } else if let Some(d) = part.strip_prefix("turn") {
+                attempt.turn = d.parse().map_err(|_| BadAttempt)?;
+            } else if let Some(r) = part.strip_prefix("blur") {
+                attempt.filter = Filter::Blur { radius: number(r)? };
+            } else if let Some(rest) = part.strip_prefix("sharp") {
+                let (radius, amount) = rest.split_once('x').ok_or(BadAttempt)?;
+                attempt.filter = Filter::Sharpen {
+                    radius: number(radius)?,
+                    amount: number(amount)?,
+                };
+            } else if let Some(r) = part.strip_prefix("grow") {
+                attempt.shape = Shape::Grow { radius: number(r)? };
+            } else if let Some(r) = part.strip_prefix("shrink") {
+                attempt.shape = Shape::Shrink { radius: number(r)? };
+            } else if let Some(r) = part.strip_prefix("close") {
+                attempt.shape = Shape::Close { radius: number(r)? };
+            } else if let Some(r) = part.strip_prefix("open") {
+                attempt.shape = Shape::Open { radius: number(r)? };
+            } else if let Some(p) = part.strip_prefix("pad") {
+                attempt.border = number(p)?;
+            } else {
+                return Err(BadAttempt);
+            }
+        }
+        Ok(attempt)
+    }
+}
+
+fn number(text: &str) -> Result<u8, BadAttempt> {
+    text.parse().map_err(|_| BadAttempt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_parse() {
+        assert_eq!("0,blocks".parse(), Ok(Attempt::new(0, Threshold::Blocks)));
+        assert_eq!(
+            "480,mean8,inv".parse(),
+            Ok(Attempt::new(480, Threshold::Mean { radius: 8, bias: 2 }).inverted())
+        );
+        assert_eq!(
+            "400n,global,close2,pad10,turn-4,sharp2x6".parse(),
+            Ok(Attempt::new(400, Threshold::Global)
+                .resampled(Resample::Nearest)
+                .with_shape(Shape::Close { radius: 2 })
+                .with_border(10)
+                .turned(-4)
+                .with_filter(Filter::Sharpen {
+                    radius: 2,
+                    amount: 6
+                }))
+        );
+        assert_eq!(
+            "0,mean8b6".parse::<Attempt>().map(|a| a.threshold),
+            Ok(Threshold::Mean { radius: 8, bias: 6 })
+        );
+        assert_eq!("x,blocks".parse::<Attempt>(), Err(BadAttempt));
+        assert_eq!("0,blocks,wobble".parse::<Attempt>(), Err(BadAttempt));
+        assert_eq!("0".parse::<Attempt>(), Err(BadAttempt));
     }
 }

@@ -5,6 +5,7 @@
 //! Both are a few loops over the pixels, so they are written here.
 
 use super::Luma;
+use super::filter::SummedArea;
 
 /// One byte per pixel: 1 is black (a module), 0 is white.
 pub type Bitmap = Vec<u8>;
@@ -14,32 +15,53 @@ pub type Bitmap = Vec<u8>;
 /// table makes this one pass whatever the radius.
 pub fn local_mean(image: Luma<'_>, radius: usize, bias: u8) -> Bitmap {
     let (w, h) = (image.width, image.height);
-    // Summed-area table with a zero first row and column.
-    let stride = w + 1;
-    let mut table = vec![0u32; stride * (h + 1)];
-    for y in 0..h {
-        let mut row_sum = 0u32;
-        for x in 0..w {
-            row_sum += u32::from(image.pixels[y * w + x]);
-            table[(y + 1) * stride + x + 1] = table[y * stride + x + 1] + row_sum;
-        }
-    }
+    let table = SummedArea::new(image);
     let mut out = vec![0u8; w * h];
     let bias = u32::from(bias);
     for y in 0..h {
-        let (top, bottom) = (y.saturating_sub(radius), (y + radius + 1).min(h));
         for x in 0..w {
-            let (left, right) = (x.saturating_sub(radius), (x + radius + 1).min(w));
-            let area = ((bottom - top) * (right - left)) as u32;
-            let sum = table[bottom * stride + right] + table[top * stride + left]
-                - table[top * stride + right]
-                - table[bottom * stride + left];
+            let (sum, area) = table.around(x, y, radius);
             let pixel = u32::from(image.pixels[y * w + x]);
             // pixel < mean - bias, without dividing.
             out[y * w + x] = u8::from((pixel + bias) * area < sum);
         }
     }
     out
+}
+
+/// Black where a pixel is at or under one level for the whole picture,
+/// the one that best splits its histogram in two (Otsu's method: largest
+/// variance between the two classes). Suits clean pictures such as
+/// screenshots and generated codes, where light is even.
+pub fn global(image: Luma<'_>) -> Bitmap {
+    let pixels = &image.pixels[..image.width * image.height];
+    let mut histogram = [0u64; 256];
+    for &p in pixels {
+        histogram[usize::from(p)] += 1;
+    }
+    let total = pixels.len() as f64;
+    let sum_all: f64 = histogram
+        .iter()
+        .enumerate()
+        .map(|(level, &n)| level as f64 * n as f64)
+        .sum();
+    let (mut below, mut sum_below) = (0.0, 0.0);
+    let (mut best, mut best_level) = (-1.0, 127u8);
+    for (level, &n) in histogram.iter().enumerate() {
+        below += n as f64;
+        sum_below += level as f64 * n as f64;
+        let above = total - below;
+        if below == 0.0 || above == 0.0 {
+            continue;
+        }
+        let difference = sum_below / below - (sum_all - sum_below) / above;
+        let between = below * above * difference * difference;
+        if between > best {
+            best = between;
+            best_level = level as u8;
+        }
+    }
+    pixels.iter().map(|&p| u8::from(p <= best_level)).collect()
 }
 
 /// Side of the blocks [`blocks`] measures.
@@ -162,6 +184,17 @@ mod tests {
         assert_eq!(bits[16 * 32 + 15], 1);
         assert_eq!(bits[16 * 32 + 16], 0);
         assert_eq!(bits[16 * 32 + 31], 0);
+    }
+
+    #[test]
+    fn global_splits_two_levels() {
+        let pixels = [30, 200, 35, 210, 32, 190];
+        let bits = global(Luma {
+            width: 3,
+            height: 2,
+            pixels: &pixels,
+        });
+        assert_eq!(bits, vec![1, 0, 1, 0, 1, 0]);
     }
 
     #[test]

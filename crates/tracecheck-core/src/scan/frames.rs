@@ -14,16 +14,13 @@ pub const CAMERA: &[Attempt] = &[
     attempt(320, Threshold::Rows, false),
     attempt(0, Threshold::Blocks, false),
     attempt(320, Threshold::Blocks, false),
-    attempt(0, Threshold::Mean { radius: 8 }, false),
-    attempt(0, Threshold::Mean { radius: 8 }, true),
+    attempt(0, Threshold::Mean { radius: 8, bias: 2 }, false),
+    attempt(0, Threshold::Mean { radius: 8, bias: 2 }, true),
 ];
 
 const fn attempt(side: u16, threshold: Threshold, invert: bool) -> Attempt {
-    Attempt {
-        side,
-        threshold,
-        invert,
-    }
+    let plain = Attempt::new(side, threshold);
+    if invert { plain.inverted() } else { plain }
 }
 
 /// Which attempt the next frame gets. Plain data, so a caller that keeps

@@ -8,15 +8,19 @@
 
 mod attempt;
 mod binarize;
+mod filter;
 mod frames;
 mod grey;
 mod guard;
+mod morph;
 mod payload;
 mod pipeline;
 
-pub use attempt::{Attempt, Threshold};
+pub use attempt::{Attempt, BadAttempt, Prepared, Resample, Threshold};
+pub use filter::Filter;
 pub use frames::{CAMERA, FrameScanner};
 pub use grey::Grey;
+pub use morph::Shape;
 pub use payload::{Charset, Payload};
 pub use pipeline::{STILL, scan, scan_from};
 

@@ -1,16 +1,14 @@
 //! The order of attempts for a still image (a photo or a file), chosen on
 //! the corpus in docs/scanning.md: each attempt after the first reads
-//! pictures none before it could. The first two settle most pictures.
+//! pictures none before it could. The first two settle most pictures; the
+//! last seven only run on pictures every earlier attempt failed on.
 
-use super::attempt::{Attempt, Threshold};
+use super::attempt::{Attempt, Resample, Threshold};
 use super::{Luma, Payload};
 
 const fn attempt(side: u16, threshold: Threshold, invert: bool) -> Attempt {
-    Attempt {
-        side,
-        threshold,
-        invert,
-    }
+    let plain = Attempt::new(side, threshold);
+    if invert { plain.inverted() } else { plain }
 }
 
 /// Attempts for a still image, in order.
@@ -19,17 +17,70 @@ pub const STILL: &[Attempt] = &[
     // Small pictures enlarged (rqrr needs a few pixels per module), large
     // ones reduced (big modules and sensor noise confuse its flood fill).
     attempt(800, Threshold::Blocks, false),
-    attempt(1000, Threshold::Mean { radius: 16 }, false),
+    attempt(
+        1000,
+        Threshold::Mean {
+            radius: 16,
+            bias: 2,
+        },
+        false,
+    ),
     attempt(1000, Threshold::Rows, false),
     attempt(1200, Threshold::Blocks, false),
     attempt(480, Threshold::Blocks, false),
-    attempt(0, Threshold::Mean { radius: 4 }, false),
+    attempt(0, Threshold::Mean { radius: 4, bias: 2 }, false),
     attempt(0, Threshold::Rows, true),
     attempt(480, Threshold::Rows, false),
-    attempt(800, Threshold::Mean { radius: 20 }, false),
+    attempt(
+        800,
+        Threshold::Mean {
+            radius: 20,
+            bias: 2,
+        },
+        false,
+    ),
     attempt(0, Threshold::Rows, false),
     // Light modules on a dark photo: a local mean keeps a dark surround dark.
-    attempt(0, Threshold::Mean { radius: 8 }, true),
+    attempt(0, Threshold::Mean { radius: 8, bias: 2 }, true),
+    // Late attempts, for pictures all of the above miss (docs/scanning.md,
+    // "Late attempts"). A turn of a few degrees moves module edges off the
+    // pixel grid: rqrr's grid fit, stuck on one picture, settles elsewhere
+    // on the turned one.
+    attempt(
+        0,
+        Threshold::Mean {
+            radius: 32,
+            bias: 2,
+        },
+        false,
+    )
+    .turned(3),
+    // A wide mean with a larger bias: big modules under uneven light,
+    // where a smaller square sees only ink and sensor noise.
+    attempt(
+        0,
+        Threshold::Mean {
+            radius: 48,
+            bias: 10,
+        },
+        false,
+    ),
+    attempt(800, Threshold::Blocks, false).turned(-2),
+    // Light modules on a dark background under even light (screens).
+    attempt(0, Threshold::Global, true),
+    attempt(0, Threshold::Blocks, false).turned(6),
+    attempt(
+        0,
+        Threshold::Mean {
+            radius: 48,
+            bias: 6,
+        },
+        false,
+    )
+    .turned(12),
+    // Very dense codes (version 40 at 4–5 pixels per module): enlarged by
+    // a fraction, which whole-factor resizing cannot do.
+    attempt(1100, Threshold::Rows, false).resampled(Resample::Smooth),
 ];
 
 /// Runs the attempts in [`STILL`] until one reads something; returns the
