@@ -1,7 +1,8 @@
 //! The order of attempts for a still image (a photo or a file), chosen on
 //! the corpus in docs/scanning.md: each attempt after the first reads
 //! pictures none before it could. The first two settle most pictures; the
-//! last seven only run on pictures every earlier attempt failed on.
+//! last seven ("late attempts") were added for pictures all the earlier
+//! ones miss, so they only ever run on those.
 
 use super::attempt::{Attempt, Resample, Threshold};
 use super::{Luma, Payload};
@@ -11,73 +12,40 @@ const fn attempt(side: u16, threshold: Threshold, invert: bool) -> Attempt {
     if invert { plain.inverted() } else { plain }
 }
 
+/// [`Threshold::Mean`] in one short call, to keep the table readable.
+const fn mean(radius: u8, bias: u8) -> Threshold {
+    Threshold::Mean { radius, bias }
+}
+
 /// Attempts for a still image, in order.
 pub const STILL: &[Attempt] = &[
     attempt(0, Threshold::Blocks, false),
     // Small pictures enlarged (rqrr needs a few pixels per module), large
     // ones reduced (big modules and sensor noise confuse its flood fill).
     attempt(800, Threshold::Blocks, false),
-    attempt(
-        1000,
-        Threshold::Mean {
-            radius: 16,
-            bias: 2,
-        },
-        false,
-    ),
+    attempt(1000, mean(16, 2), false),
     attempt(1000, Threshold::Rows, false),
     attempt(1200, Threshold::Blocks, false),
     attempt(480, Threshold::Blocks, false),
-    attempt(0, Threshold::Mean { radius: 4, bias: 2 }, false),
+    attempt(0, mean(4, 2), false),
     attempt(0, Threshold::Rows, true),
     attempt(480, Threshold::Rows, false),
-    attempt(
-        800,
-        Threshold::Mean {
-            radius: 20,
-            bias: 2,
-        },
-        false,
-    ),
-    attempt(0, Threshold::Rows, false),
+    attempt(800, mean(20, 2), false),
     // Light modules on a dark photo: a local mean keeps a dark surround dark.
-    attempt(0, Threshold::Mean { radius: 8, bias: 2 }, true),
+    attempt(0, mean(8, 2), true),
     // Late attempts, for pictures all of the above miss (docs/scanning.md,
     // "Late attempts"). A turn of a few degrees moves module edges off the
     // pixel grid: rqrr's grid fit, stuck on one picture, settles elsewhere
     // on the turned one.
-    attempt(
-        0,
-        Threshold::Mean {
-            radius: 32,
-            bias: 2,
-        },
-        false,
-    )
-    .turned(3),
+    attempt(0, mean(32, 2), false).turned(3),
     // A wide mean with a larger bias: big modules under uneven light,
     // where a smaller square sees only ink and sensor noise.
-    attempt(
-        0,
-        Threshold::Mean {
-            radius: 48,
-            bias: 10,
-        },
-        false,
-    ),
+    attempt(0, mean(48, 10), false),
     attempt(800, Threshold::Blocks, false).turned(-2),
     // Light modules on a dark background under even light (screens).
     attempt(0, Threshold::Global, true),
     attempt(0, Threshold::Blocks, false).turned(6),
-    attempt(
-        0,
-        Threshold::Mean {
-            radius: 48,
-            bias: 6,
-        },
-        false,
-    )
-    .turned(12),
+    attempt(0, mean(48, 6), false).turned(12),
     // Very dense codes (version 40 at 4–5 pixels per module): enlarged by
     // a fraction, which whole-factor resizing cannot do.
     attempt(1100, Threshold::Rows, false).resampled(Resample::Smooth),
