@@ -79,11 +79,7 @@ fn camera_frame_figures() {
         "release"
     };
     console_log!("SCAN SPEED 640x480 frame in WebAssembly ({build}), mean of {RUNS} runs:");
-    let rqrr_alone = Attempt {
-        side: 0,
-        threshold: Threshold::Rows,
-        invert: false,
-    };
+    let rqrr_alone = Attempt::new(0, Threshold::Rows);
     for (name, attempt) in std::iter::once(("rqrr alone", rqrr_alone))
         .chain(CAMERA.iter().map(|a| ("camera attempt", *a)))
     {
