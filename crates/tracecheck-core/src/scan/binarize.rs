@@ -1,8 +1,8 @@
-//! Turning greyscale into black and white with a threshold that follows the
-//! light across the picture. rqrr's own thresholding averages along each
-//! row only, which loses codes in dark, low-contrast or glare-streaked
-//! photos; these two local methods look at a square neighbourhood instead.
-//! Both are a few loops over the pixels, so they are written here.
+//! Turning greyscale into black and white. rqrr's own thresholding averages
+//! along each row only, which loses codes in dark, low-contrast or
+//! glare-streaked photos; two local methods here look at a square
+//! neighbourhood instead, and one global level suits evenly lit screens.
+//! Each is a few loops over the pixels, so they are written here.
 
 use super::Luma;
 use super::filter::SummedArea;

@@ -2,7 +2,8 @@
 //! the core never depends on a browser or image type.
 //!
 //! rqrr does the finding and decoding; around it, a pipeline of
-//! [`Attempt`]s (resize, local thresholds, inversion) reads the photos rqrr
+//! [`Attempt`]s (resize, turn, grey filters, thresholds, inversion, shape
+//! changes, border: see docs/scanning.md) reads the photos rqrr
 //! alone misses: [`scan`] runs them all on a still image, [`FrameScanner`]
 //! spreads them over successive camera frames.
 
