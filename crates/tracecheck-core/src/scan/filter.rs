@@ -42,9 +42,11 @@ impl Filter {
     }
 }
 
-/// Sums of every rectangle from the origin: `table[(y) * (w + 1) + x]` is
+/// Sums of every rectangle from the origin: `table[y * (w + 1) + x]` is
 /// the sum of the pixels above and left of (x, y). One pass, then any
-/// square's sum costs four look-ups.
+/// square's sum costs four look-ups. The sums wrap around past `u32::MAX`
+/// (a picture over 16.8 megapixels): a square's sum, taken with wrapping
+/// arithmetic too, is still exact because it is far below that.
 pub(super) struct SummedArea {
     table: Vec<u32>,
     stride: usize,
@@ -61,7 +63,7 @@ impl SummedArea {
             let mut row_sum = 0u32;
             for x in 0..w {
                 row_sum += u32::from(image.pixels[y * w + x]);
-                table[(y + 1) * stride + x + 1] = table[y * stride + x + 1] + row_sum;
+                table[(y + 1) * stride + x + 1] = table[y * stride + x + 1].wrapping_add(row_sum);
             }
         }
         SummedArea {
@@ -78,9 +80,10 @@ impl SummedArea {
         let (top, bottom) = (y.saturating_sub(radius), (y + radius + 1).min(self.height));
         let (left, right) = (x.saturating_sub(radius), (x + radius + 1).min(self.width));
         let s = self.stride;
-        let sum = self.table[bottom * s + right] + self.table[top * s + left]
-            - self.table[top * s + right]
-            - self.table[bottom * s + left];
+        let sum = self.table[bottom * s + right]
+            .wrapping_add(self.table[top * s + left])
+            .wrapping_sub(self.table[top * s + right])
+            .wrapping_sub(self.table[bottom * s + left]);
         (sum, ((bottom - top) * (right - left)) as u32)
     }
 }
@@ -172,6 +175,16 @@ mod tests {
         assert_eq!(out.pixels[4], 10);
         // A corner sees four pixels, one of them the bright one.
         assert_eq!(out.pixels[0], 22);
+    }
+
+    #[test]
+    fn square_sums_stay_exact_when_the_table_wraps() {
+        // 4100 × 4100 white pixels sum to 4.3e9, past u32::MAX.
+        let side = 4100;
+        let pixels = vec![255u8; side * side];
+        let table = SummedArea::new(luma(side, side, &pixels));
+        assert_eq!(table.around(side - 1, side - 1, 2), (255 * 9, 9));
+        assert_eq!(table.around(2000, 3000, 3), (255 * 49, 49));
     }
 
     #[test]
