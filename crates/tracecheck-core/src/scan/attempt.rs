@@ -40,8 +40,9 @@ pub enum Resample {
     Smooth,
 }
 
-/// One way of looking at a picture. Build one with [`Attempt::new`] and
-/// the `with_*` methods.
+/// One way of looking at a picture. Build one with [`Attempt::new`], then
+/// the methods that return a changed copy (`inverted`, `turned`,
+/// `resampled`, `with_filter`, `with_shape`, `with_border`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attempt {
     /// Resize so the longer side is this many pixels (0: as it is).
@@ -56,7 +57,9 @@ pub struct Attempt {
     pub threshold: Threshold,
     /// Look for light modules on a dark background.
     pub invert: bool,
-    /// Change the shape of black areas after thresholding.
+    /// Change the shape of black areas after thresholding (with
+    /// [`Threshold::Rows`], which happens inside rqrr, the block threshold
+    /// is used instead).
     pub shape: Shape,
     /// Add a white border this many percent of the longer side wide.
     pub border: u8,
@@ -148,79 +151,51 @@ impl Attempt {
                 bits: Vec::new(),
             };
         }
-        let mut owned: Option<Grey> = None;
-        if self.side != 0 {
-            let side = usize::from(self.side);
-            owned = Some(match self.resample {
-                Resample::Steps => grey::resize_to(image, side),
-                Resample::Nearest => {
-                    let longer = image.width.max(image.height).max(1);
-                    grey::upscale_nearest(image, (side / longer).max(1))
-                }
-                Resample::Smooth => grey::resize_smooth(image, side),
-            });
-        }
-        if self.turn != 0 {
-            let turned = grey::rotate(view(&owned, image), self.turn);
-            owned = Some(turned);
-        }
-        if let Some(filtered) = self.filter.apply(view(&owned, image)) {
-            owned = Some(filtered);
-        }
-        if self.invert && self.threshold == Threshold::Rows {
-            let image = view(&owned, image);
-            owned = Some(Grey {
-                width: image.width,
-                height: image.height,
-                pixels: image.pixels.iter().map(|p| 255 - p).collect(),
-            });
-        }
-        let plain_rows = self.threshold == Threshold::Rows && self.shape == Shape::None;
-        if plain_rows && self.border == 0 && owned.is_none() {
-            return Prepared::Grey {
-                width: image.width,
-                height: image.height,
-                pixels: Cow::Borrowed(image.pixels),
-            };
-        }
-        let image = view(&owned, image);
-        let border = image.width.max(image.height) * usize::from(self.border) / 100;
+        let changed = self.grey_levels(image);
+        let grey = latest(&changed, image);
+        let border = grey.width.max(grey.height) * usize::from(self.border) / 100;
         let mut bits = match self.threshold {
             // rqrr's own threshold happens inside rqrr, on grey levels.
             Threshold::Rows if self.shape == Shape::None => {
-                let grey = match owned {
-                    Some(grey) if border == 0 => grey,
-                    _ => grey::pad(image, border, 255),
+                let (width, height) = (grey.width + 2 * border, grey.height + 2 * border);
+                let pixels = if border > 0 {
+                    Cow::Owned(grey::pad(grey, border, 255).pixels)
+                } else {
+                    match changed {
+                        Some(levels) => Cow::Owned(levels.pixels),
+                        None => Cow::Borrowed(image.pixels),
+                    }
                 };
                 return Prepared::Grey {
-                    width: grey.width,
-                    height: grey.height,
-                    pixels: Cow::Owned(grey.pixels),
+                    width,
+                    height,
+                    pixels,
                 };
             }
             // Shapes need black and white, which rqrr's threshold never
             // gives back: use the block threshold instead.
-            Threshold::Rows | Threshold::Blocks => binarize::blocks(image),
+            Threshold::Rows | Threshold::Blocks => binarize::blocks(grey),
             Threshold::Mean { radius, bias } => {
-                binarize::local_mean(image, usize::from(radius).max(1), bias)
+                binarize::local_mean(grey, usize::from(radius).max(1), bias)
             }
-            Threshold::Global => binarize::global(image),
+            Threshold::Global => binarize::global(grey),
         };
         if self.invert && self.threshold != Threshold::Rows {
             binarize::invert(&mut bits);
         }
-        self.shape.apply(&mut bits, image.width, image.height);
+        self.shape.apply(&mut bits, grey.width, grey.height);
+        let (width, height) = (grey.width, grey.height);
         if border == 0 {
             return Prepared::Bits {
-                width: image.width,
-                height: image.height,
+                width,
+                height,
                 bits,
             };
         }
         let padded = grey::pad(
             Luma {
-                width: image.width,
-                height: image.height,
+                width,
+                height,
                 pixels: &bits,
             },
             border,
@@ -231,6 +206,39 @@ impl Attempt {
             height: padded.height,
             bits: padded.pixels,
         }
+    }
+
+    /// The grey levels after resizing, turning, filtering and (for rqrr's
+    /// own threshold, which cannot invert) inverting; `None` when this
+    /// attempt leaves them as they are.
+    fn grey_levels(&self, image: Luma<'_>) -> Option<Grey> {
+        let mut changed: Option<Grey> = None;
+        if self.side != 0 {
+            let side = usize::from(self.side);
+            changed = Some(match self.resample {
+                Resample::Steps => grey::resize_to(image, side),
+                Resample::Nearest => {
+                    let longer = image.width.max(image.height).max(1);
+                    grey::upscale_nearest(image, (side / longer).max(1))
+                }
+                Resample::Smooth => grey::resize_smooth(image, side),
+            });
+        }
+        if self.turn != 0 {
+            changed = Some(grey::rotate(latest(&changed, image), self.turn));
+        }
+        if let Some(filtered) = self.filter.apply(latest(&changed, image)) {
+            changed = Some(filtered);
+        }
+        if self.invert && self.threshold == Threshold::Rows {
+            let levels = latest(&changed, image);
+            changed = Some(Grey {
+                width: levels.width,
+                height: levels.height,
+                pixels: levels.pixels.iter().map(|p| 255 - p).collect(),
+            });
+        }
+        changed
     }
 }
 
@@ -257,9 +265,9 @@ pub enum Prepared<'a> {
     },
 }
 
-/// The picture as transformed so far.
-fn view<'a>(owned: &'a Option<Grey>, original: Luma<'a>) -> Luma<'a> {
-    owned.as_ref().map_or(original, Grey::as_luma)
+/// The grey levels as changed so far, or the original ones.
+fn latest<'a>(changed: &'a Option<Grey>, original: Luma<'a>) -> Luma<'a> {
+    changed.as_ref().map_or(original, Grey::as_luma)
 }
 
 /// Why an attempt description does not parse.
