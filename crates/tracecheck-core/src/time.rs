@@ -9,6 +9,19 @@ pub fn parse_timestamp(text: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(text, &Rfc3339).ok()
 }
 
+/// Parses an xsd:dateTimeStamp as VCDM 2.0 and Data Integrity require it:
+/// RFC 3339 with an upper-case `T`, seconds, and a `Z` or `±hh:mm` offset
+/// (RFC 3339 alone would also take a lower-case `t`/`z` or a space).
+pub fn parse_date_time_stamp(text: &str) -> Option<OffsetDateTime> {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() >= 20
+        && bytes.get(10) == Some(&b'T')
+        && !bytes.contains(&b't')
+        && !bytes.contains(&b'z')
+        && (bytes.ends_with(b"Z") || matches!(bytes.get(bytes.len() - 6), Some(b'+' | b'-')));
+    shape_ok.then(|| parse_timestamp(text)).flatten()
+}
+
 /// Parses a calendar date (`2026-07-15`).
 pub fn parse_date(text: &str) -> Option<Date> {
     Date::parse(text, format_description!("[year]-[month]-[day]")).ok()
@@ -38,6 +51,24 @@ mod tests {
         assert!(parse_timestamp("yesterday").is_none());
         assert_eq!(format_timestamp(t), "2023-02-24T23:36:38Z");
         assert!(parse_date("2026-02-29").is_none());
+        for good in [
+            "2023-02-26T01:02:58.447Z",
+            "2023-02-25T19:10:39-06:00",
+            "4023-02-26T01:02:58Z",
+        ] {
+            assert!(parse_date_time_stamp(good).is_some(), "{good}");
+        }
+        for bad in [
+            "2023-02-26t01:02:58Z",
+            "2023-02-26T01:02:58z",
+            "2023-02-26 01:02:58Z",
+            "2023-02-26T01:02:58",
+            "2023-02-26T01:02Z",
+            "Sun, 26 Feb 2023 01:22:14 +0000",
+            "2023-02-26",
+        ] {
+            assert!(parse_date_time_stamp(bad).is_none(), "{bad}");
+        }
         assert!(parse_date("2028-02-29").is_some());
     }
 }

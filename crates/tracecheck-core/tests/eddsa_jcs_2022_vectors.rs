@@ -73,6 +73,7 @@ fn reproduces_every_intermediate_value_of_the_w3c_vector() {
             verification_method: prepared.verification_method.clone(),
             created: prepared.created.clone().expect("created"),
             proof_purpose: "assertionMethod".into(),
+            expires: None,
         },
     );
     assert_eq!(

@@ -71,6 +71,7 @@ impl IssuerKey {
             verification_method: self.method(),
             created: format_timestamp(created),
             proof_purpose: "assertionMethod".into(),
+            expires: None,
         };
         sign(credential, &self.signing, &options)
     }

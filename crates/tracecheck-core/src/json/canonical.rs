@@ -36,5 +36,77 @@ mod tests {
     fn escapes_only_what_rfc8785_requires() {
         let v = json!("a/\u{1}\n\u{e9}\"");
         assert_eq!(canonicalize(&v), "\"a/\\u0001\\n\u{e9}\\\"\"".as_bytes());
+        // Short escapes for the five that have them, lowercase \u00xx for the
+        // other controls; DEL, U+2028 and non-BMP characters stay literal.
+        let v = json!("\u{8}\u{9}\u{c}\r\u{1f}\u{7f}\u{2028}\u{1f600}\\");
+        let want = "\"\\b\\t\\f\\r\\u001f\u{7f}\u{2028}\u{1f600}\\\\\"";
+        assert_eq!(String::from_utf8(canonicalize(&v)).expect("utf-8"), want);
+    }
+
+    #[test]
+    fn sorts_awkward_keys_at_every_level() {
+        // Keys whose UTF-8, code-point and UTF-16 orders disagree, nested in
+        // arrays and objects; the expected order is computed independently.
+        let keys = [
+            "\u{20ac}",
+            "\r",
+            "\u{fb33}",
+            "1",
+            "\u{e9}",
+            "\u{1f600}",
+            "\u{80}",
+            "",
+            "a",
+            "A",
+            "\u{ffff}",
+            "\u{10000}",
+            "aa",
+            "\u{d7ff}",
+            "\u{e000}",
+        ];
+        let object: serde_json::Map<String, Value> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| ((*k).to_owned(), json!(i)))
+            .collect();
+        let nested = json!({"z": [object.clone(), {"inner": object.clone()}], "y": object});
+        let text = String::from_utf8(canonicalize(&nested)).expect("utf-8");
+
+        let mut sorted: Vec<&str> = keys.to_vec();
+        sorted.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+        let members: Vec<String> = sorted
+            .iter()
+            .map(|k| {
+                let i = keys.iter().position(|x| x == k).expect("key");
+                format!("{}:{i}", serde_json::to_string(k).expect("string"))
+            })
+            .collect();
+        let one = format!("{{{}}}", members.join(","));
+        assert_eq!(
+            text,
+            format!("{{\"y\":{one},\"z\":[{one},{{\"inner\":{one}}}]}}")
+        );
+        // The surrogate pair of U+1F600 (D83D) sorts before U+E000 and U+FFFF.
+        let emoji = text.find('\u{1f600}').expect("emoji");
+        assert!(emoji < text.find('\u{e000}').expect("e000"));
+    }
+
+    #[test]
+    fn writes_awkward_numbers_as_ecmascript_does() {
+        let v = json!([
+            1e21,
+            1e20,
+            1e-6,
+            1e-7,
+            0.1,
+            -1.5e-300,
+            5e-324,
+            1.7976931348623157e308,
+            123456789.0
+        ]);
+        assert_eq!(
+            String::from_utf8(canonicalize(&v)).expect("utf-8"),
+            "[1e+21,100000000000000000000,0.000001,1e-7,0.1,-1.5e-300,5e-324,1.7976931348623157e+308,123456789]"
+        );
     }
 }

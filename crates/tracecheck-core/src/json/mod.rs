@@ -2,6 +2,7 @@
 //! canonical form that signatures are computed over.
 
 mod canonical;
+mod numbers;
 mod strict;
 
 pub use canonical::canonicalize;

@@ -3,7 +3,9 @@
 //! serde_json does the tokenising; this module adds the rules a signature
 //! checker needs: a size and nesting bound, no duplicate object members (else
 //! a signature could cover one value while the page shows the other) and no
-//! integer that an IEEE double would silently round (JCS hashes doubles).
+//! number literal that an IEEE double would silently change (JCS hashes
+//! doubles; see `numbers.rs`). Strings are kept exactly as written: no
+//! Unicode normalisation, and serde_json refuses lone surrogate escapes.
 
 use std::cell::RefCell;
 
@@ -43,14 +45,12 @@ pub enum JsonError {
     TooDeep { limit: usize },
     /// An object names the same member twice.
     DuplicateKey { key: String },
-    /// An integer beyond ±2^53, which a double cannot hold exactly.
+    /// A number a double cannot hold faithfully: an integer beyond ±2^53,
+    /// more than 17 significant digits, or a non-zero value that underflows.
     ImpreciseNumber,
     /// Not well-formed JSON (1-based line and column of the problem).
     Syntax { line: usize, column: usize },
 }
-
-/// Largest integer magnitude a double represents exactly (2^53).
-const MAX_EXACT_INTEGER: u64 = 1 << 53;
 
 /// Parses `bytes` as one JSON value under `limits`.
 pub fn parse(bytes: &[u8], limits: Limits) -> Result<Value, JsonError> {
@@ -70,12 +70,14 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<Value, JsonError> {
         de.end()?;
         Ok(value)
     });
-    parsed.map_err(|err| {
+    let value = parsed.map_err(|err| {
         problem.take().unwrap_or(JsonError::Syntax {
             line: err.line(),
             column: err.column(),
         })
-    })
+    })?;
+    super::numbers::check_literals(bytes)?;
+    Ok(value)
 }
 
 /// Deserialises one value at `depth`, recording the first rule it breaks in
@@ -129,17 +131,12 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
         Ok(Value::Bool(v))
     }
 
+    // Number literals are checked afterwards, from the text (numbers.rs).
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        if v > MAX_EXACT_INTEGER {
-            return Err(self.fail(JsonError::ImpreciseNumber));
-        }
         Ok(Value::Number(v.into()))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        if v.unsigned_abs() > MAX_EXACT_INTEGER {
-            return Err(self.fail(JsonError::ImpreciseNumber));
-        }
         Ok(Value::Number(v.into()))
     }
 
@@ -209,6 +206,47 @@ mod tests {
         assert_eq!(strict("9007199254740993"), Err(JsonError::ImpreciseNumber));
         assert_eq!(strict("-9007199254740993"), Err(JsonError::ImpreciseNumber));
         assert!(strict("9007199254740992").is_ok());
+        // Beyond u64, serde_json falls back to a double: still refused.
+        assert_eq!(
+            strict(r#"{"gtin": 89312345678970000000001}"#),
+            Err(JsonError::ImpreciseNumber)
+        );
+        assert_eq!(strict("[1e-400]"), Err(JsonError::ImpreciseNumber));
+    }
+
+    #[test]
+    fn keeps_strings_exactly_and_refuses_broken_ones() {
+        // Decomposed and composed "é" stay different: no normalisation.
+        let v = strict(r#"["e\u0301", "\u00e9"]"#).expect("valid");
+        assert_ne!(v[0], v[1]);
+        assert_eq!(v[0].as_str().map(str::len), Some(3));
+        // A lone surrogate escape is not a Unicode string.
+        assert!(matches!(
+            strict(r#""\ud800""#),
+            Err(JsonError::Syntax { .. })
+        ));
+        assert!(matches!(
+            strict(r#""\udc00x""#),
+            Err(JsonError::Syntax { .. })
+        ));
+        // Raw control characters must be escaped.
+        assert!(matches!(
+            strict("\"a\u{1}b\""),
+            Err(JsonError::Syntax { .. })
+        ));
+        // Invalid UTF-8 bytes are refused.
+        assert!(matches!(
+            parse(b"\"\xff\"", Limits::DEFAULT),
+            Err(JsonError::Syntax { .. })
+        ));
+    }
+
+    #[test]
+    fn compares_keys_after_unescaping() {
+        assert_eq!(
+            strict(r#"{"name":"real","n\u0061me":"fake"}"#),
+            Err(JsonError::DuplicateKey { key: "name".into() })
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
-//! `did:key` for Ed25519: `did:key:z` + base58btc(0xed 0x01 ‖ 32-byte key).
+//! `did:key`: `did:key:` + a Multikey `publicKeyMultibase`. Its DID document
+//! is generated from the key itself and has one verification method,
+//! `did:key:z…#z…`, listed for assertions.
 
-use super::multibase::{decode_base58btc, encode_base58btc};
+use super::multibase::encode_base58btc;
+use super::multikey::read_multikey;
 use super::{KeyError, PublicKey};
 
 /// The multicodec varint for an Ed25519 public key (0xed, as unsigned LEB128).
@@ -8,8 +11,9 @@ const ED25519_PUB_MULTICODEC: [u8; 2] = [0xed, 0x01];
 
 /// Reads the public key out of a `did:key` (with or without a `#fragment`).
 ///
-/// A fragment, when present, must be the key's own multibase text, as the
-/// did:key method defines its only verification method that way.
+/// A fragment, when present, must be the key's own multibase text: the
+/// method's only verification method is named that way (a key-agreement
+/// fragment such as `#z6LS…` is not one that may sign).
 pub fn parse_did_key(did_or_method: &str) -> Result<PublicKey, KeyError> {
     let (did, fragment) = match did_or_method.split_once('#') {
         Some((did, fragment)) => (did, Some(fragment)),
@@ -23,17 +27,7 @@ pub fn parse_did_key(did_or_method: &str) -> Result<PublicKey, KeyError> {
     if fragment.is_some_and(|f| f != multibase) {
         return Err(KeyError::FragmentMismatch);
     }
-    let bytes = decode_base58btc(multibase)?;
-    let Some(key) = bytes.strip_prefix(&ED25519_PUB_MULTICODEC) else {
-        let prefix: String = bytes.iter().take(2).map(|b| format!("{b:02x}")).collect();
-        return Err(KeyError::UnsupportedKeyType { multicodec: prefix });
-    };
-    let key: [u8; 32] = key.try_into().map_err(|_| KeyError::WrongKeyLength {
-        expected: 32,
-        found: key.len(),
-    })?;
-    ed25519_dalek::VerifyingKey::from_bytes(&key).map_err(|_| KeyError::InvalidKey)?;
-    Ok(PublicKey::Ed25519(key))
+    read_multikey(multibase)
 }
 
 /// The `did:key` of an Ed25519 public key.
@@ -58,7 +52,9 @@ mod tests {
 
     #[test]
     fn reads_the_w3c_vector_key() {
-        let PublicKey::Ed25519(key) = parse_did_key(W3C_DID).expect("valid did:key");
+        let Ok(PublicKey::Ed25519(key)) = parse_did_key(W3C_DID) else {
+            panic!("an Ed25519 did:key");
+        };
         assert_eq!(did_key_for(&key), W3C_DID);
         let method = verification_method_for(&key);
         assert_eq!(parse_did_key(&method), Ok(PublicKey::Ed25519(key)));

@@ -7,7 +7,7 @@ use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::{PreparedProof, ProofError};
+use super::{PreparedProof, ProofError, Signature};
 use crate::json::canonicalize;
 use crate::keys::{decode_base58btc, encode_base58btc};
 
@@ -30,6 +30,7 @@ pub fn prepare(document: &Value) -> Result<PreparedProof, ProofError> {
     };
     check_suite(&options)?;
 
+    // Only base58btc (`z`): the suite fixes the multibase encoding.
     let signature = decode_base58btc(&proof_value).map_err(|_| ProofError::ProofValueEncoding)?;
     let signature: [u8; 64] =
         signature
@@ -50,20 +51,25 @@ pub fn prepare(document: &Value) -> Result<PreparedProof, ProofError> {
 
     let verification_method = required_string(&options, "verificationMethod")?;
     let proof_purpose = required_string(&options, "proofPurpose")?;
-    let created = match options.get("created") {
-        None => None,
-        Some(Value::String(text)) if crate::time::parse_timestamp(text).is_some() => {
-            Some(text.clone())
-        }
-        Some(_) => return Err(malformed("created")),
+    // Both are xsd:dateTimeStamp when present (Data Integrity 1.0 §2.1).
+    let timestamp = |member: &str| match options.get(member) {
+        None => Ok(None),
+        Some(Value::String(text)) => crate::time::parse_date_time_stamp(text)
+            .map(|at| Some((text.clone(), at)))
+            .ok_or_else(|| malformed(member)),
+        Some(_) => Err(malformed(member)),
     };
+    let created = timestamp("created")?.map(|(text, _)| text);
+    let expires = timestamp("expires")?.map(|(_, at)| at);
 
     Ok(PreparedProof {
         verification_method,
         proof_purpose,
         created,
+        expires,
+        not_before: None,
         signed_bytes: signed_bytes(&Value::Object(options), &Value::Object(unsecured)),
-        signature,
+        signature: Signature::Ed25519(signature),
     })
 }
 
@@ -76,6 +82,8 @@ pub struct ProofOptions {
     pub created: String,
     /// Usually `assertionMethod`.
     pub proof_purpose: String,
+    /// When the proof stops vouching (RFC 3339), if ever.
+    pub expires: Option<String>,
 }
 
 /// Adds an `eddsa-jcs-2022` proof to `document`, replacing any existing one.
@@ -91,6 +99,9 @@ pub fn sign(document: &Value, key: &SigningKey, options: &ProofOptions) -> Value
         options.verification_method.clone().into(),
     );
     proof.insert("proofPurpose".into(), options.proof_purpose.clone().into());
+    if let Some(expires) = &options.expires {
+        proof.insert("expires".into(), expires.clone().into());
+    }
     if let Some(context) = unsecured.get("@context") {
         proof.insert("@context".into(), context.clone());
     }
