@@ -4,8 +4,9 @@ use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 
+use super::data_model::{Stage, validate_credential};
 use super::{Text, one_or_many, string};
-use crate::time::parse_timestamp;
+use crate::time::parse_date_time_stamp;
 
 /// The base context every VCDM 2.0 credential starts with.
 pub const VC_V2_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
@@ -29,6 +30,8 @@ pub struct Envelope {
     pub valid_until: Option<OffsetDateTime>,
     /// Status list entries (revocation, suspension, messages).
     pub status: Vec<StatusEntry>,
+    /// Types of `credentialStatus` entries this verifier cannot read.
+    pub unsupported_status: Vec<String>,
 }
 
 /// A `BitstringStatusListEntry`.
@@ -55,94 +58,92 @@ pub struct StatusMessage {
     pub message: String,
 }
 
-/// Why a document is not a credential we can read.
+/// Why a document is not a credential (or presentation) we can read: the
+/// VCDM 2.0 rule it breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EnvelopeError {
     /// Not a JSON object.
     NotAnObject,
-    /// `@context` does not start with the VCDM 2.0 context.
+    /// `@context` is missing or does not start with the VCDM 2.0 context.
     BadContext,
+    /// A later `@context` entry is neither a URL nor a context object, or
+    /// maps a term to something that is not an IRI (0-based position).
+    BadContextEntry { index: usize },
+    /// A context redefines a protected term (e.g. `VerifiableCredential`).
+    ProtectedTermRedefined { term: String },
     /// `type` does not include `VerifiableCredential`.
     NotACredential,
+    /// `type` does not include `VerifiablePresentation`.
+    NotAPresentation,
+    /// A type name that no context maps to an IRI.
+    UnmappedType { name: String },
     /// A member is missing or has the wrong shape (names it).
     BadMember { member: String },
+    /// A member that must be a URL (or an object whose `id` is one) is not.
+    NotAUrl { member: String },
+    /// An item of a member that needs a `type` has none (names the member).
+    MissingType { member: String },
+    /// A `credentialSubject` that makes no claim.
+    EmptySubject,
+    /// A `name` or `description` that is neither text nor a language value.
+    BadLanguageValue { member: String },
     /// `validUntil` is before `validFrom`.
     ValidityReversed,
 }
 
 /// Reads the envelope of `document`.
 pub fn read_envelope(document: &Value) -> Result<Envelope, EnvelopeError> {
+    validate_credential(document, Stage::Issued)?;
+    // The members read below have the shapes validate_credential checked.
     let bad = |member: &str| EnvelopeError::BadMember {
         member: member.to_owned(),
     };
-    if !document.is_object() {
-        return Err(EnvelopeError::NotAnObject);
-    }
-    let first_context = match document.get("@context") {
-        Some(Value::Array(items)) => items.first().and_then(Value::as_str),
-        _ => None,
-    };
-    if first_context != Some(VC_V2_CONTEXT) {
-        return Err(EnvelopeError::BadContext);
-    }
-    let types: Vec<String> = match document.get("type") {
-        Some(Value::String(t)) => vec![t.clone()],
-        Some(Value::Array(items)) => items
-            .iter()
+    let names = |value: &Value| -> Vec<String> {
+        one_or_many(value, "type")
+            .into_iter()
             .filter_map(Value::as_str)
             .map(str::to_owned)
-            .collect(),
-        _ => return Err(bad("type")),
+            .collect()
     };
-    if !types.iter().any(|t| t == "VerifiableCredential") {
-        return Err(EnvelopeError::NotACredential);
-    }
     let (issuer, issuer_name) = match document.get("issuer") {
-        Some(Value::String(id)) => (id.clone(), Text::default()),
         Some(object @ Value::Object(_)) => (
-            string(object, "id").ok_or_else(|| bad("issuer"))?,
+            string(object, "id").unwrap_or_default(),
             Text::read(object.get("name")),
         ),
-        _ => return Err(bad("issuer")),
+        other => (
+            other.and_then(Value::as_str).unwrap_or_default().to_owned(),
+            Text::default(),
+        ),
     };
-    if !matches!(
-        document.get("credentialSubject"),
-        Some(Value::Object(_) | Value::Array(_))
-    ) {
-        return Err(bad("credentialSubject"));
-    }
-    let timestamp = |member: &str| match document.get(member) {
-        None => Ok(None),
-        Some(Value::String(text)) => parse_timestamp(text).map(Some).ok_or_else(|| bad(member)),
-        Some(_) => Err(bad(member)),
+    let timestamp = |member: &str| {
+        string(document, member)
+            .as_deref()
+            .and_then(parse_date_time_stamp)
     };
-    let valid_from = timestamp("validFrom")?;
-    let valid_until = timestamp("validUntil")?;
-    if let (Some(from), Some(until)) = (valid_from, valid_until) {
-        if until < from {
-            return Err(EnvelopeError::ValidityReversed);
+    let mut status = Vec::new();
+    let mut unsupported_status = Vec::new();
+    for entry in one_or_many(document, "credentialStatus") {
+        let entry_types = names(entry);
+        if entry_types.iter().any(|t| t == "BitstringStatusListEntry") {
+            status.push(read_status_entry(entry).ok_or_else(|| bad("credentialStatus"))?);
+        } else {
+            unsupported_status.push(entry_types.join(" "));
         }
     }
-    let status = one_or_many(document, "credentialStatus")
-        .into_iter()
-        .map(|entry| read_status_entry(entry).ok_or_else(|| bad("credentialStatus")))
-        .collect::<Result<_, _>>()?;
     Ok(Envelope {
         id: string(document, "id"),
-        types,
+        types: names(document),
         issuer,
         issuer_name,
-        valid_from,
-        valid_until,
+        valid_from: timestamp("validFrom"),
+        valid_until: timestamp("validUntil"),
         status,
+        unsupported_status,
     })
 }
 
 fn read_status_entry(entry: &Value) -> Option<StatusEntry> {
-    if entry.get("type").and_then(Value::as_str) != Some("BitstringStatusListEntry") {
-        return None;
-    }
     // The spec writes the index as a string of digits; accept a number too.
     let index = match entry.get("statusListIndex")? {
         Value::String(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
@@ -191,7 +192,7 @@ mod tests {
             "type": ["VerifiableCredential"],
             "issuer": {"id": "did:key:z6Mk", "name": "HTX"},
             "validFrom": "2026-01-01T00:00:00Z",
-            "credentialSubject": {"id": "x"},
+            "credentialSubject": {"id": "urn:example:x"},
             "credentialStatus": {"type": "BitstringStatusListEntry", "statusPurpose": "revocation",
                                  "statusListIndex": "42", "statusListCredential": "https://s/1"}
         })
@@ -219,5 +220,20 @@ mod tests {
             read_envelope(&doc),
             Err(EnvelopeError::BadMember { .. })
         ));
+    }
+
+    #[test]
+    fn sets_aside_status_types_it_cannot_read() {
+        let mut doc = minimal();
+        doc["credentialStatus"] = json!([
+            doc["credentialStatus"].clone(),
+            {"type": "CredentialStatusList2017", "id": "https://s/2"}
+        ]);
+        let envelope = read_envelope(&doc).expect("valid");
+        assert_eq!(envelope.status.len(), 1);
+        assert_eq!(
+            envelope.unsupported_status,
+            vec!["CredentialStatusList2017".to_owned()]
+        );
     }
 }

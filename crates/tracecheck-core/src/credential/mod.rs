@@ -3,11 +3,14 @@
 //! All views are read from the same parsed JSON that was verified.
 
 mod conformity;
+mod context;
+mod data_model;
 mod envelope;
 mod passport;
 mod text;
 
 pub use conformity::{Certification, CertificationError, read_certification};
+pub use data_model::{Stage, enveloped_credential, validate_credential, validate_presentation};
 pub use envelope::{
     Envelope, EnvelopeError, StatusEntry, StatusMessage, VC_V2_CONTEXT, read_envelope,
 };

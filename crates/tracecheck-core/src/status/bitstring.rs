@@ -5,7 +5,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::credential::string;
+use crate::credential::{one_or_many, string};
 
 /// The smallest list the spec allows, in entries (16 KiB of 1-bit entries),
 /// so that one credential's position does not reveal its holder.
@@ -38,40 +38,64 @@ pub enum StatusError {
     BadMember { member: String },
     /// The list's purpose differs from the entry's.
     PurposeMismatch { entry: String, list: String },
+    /// A status size outside 1–8 bits.
+    BadStatusSize { size: u32 },
 }
 
-/// Decodes an `encodedList`: multibase base64url, then GZIP.
+/// Decodes an `encodedList` of `status_size`-bit entries and checks it has
+/// at least [`MIN_ENTRIES`] of them (Bitstring Status List v1.0 §4.1 and the
+/// validation algorithm's STATUS_LIST_LENGTH_ERROR).
 pub fn decode_encoded_list(encoded: &str, status_size: u32) -> Result<Bitstring, StatusError> {
-    let body = encoded.strip_prefix('u').ok_or(StatusError::NotBase64url)?;
-    let compressed = URL_SAFE_NO_PAD
-        .decode(body.trim_end_matches('='))
-        .map_err(|_| StatusError::NotBase64url)?;
-    let mut bytes = Vec::new();
-    flate2::read::GzDecoder::new(compressed.as_slice())
-        .take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|_| StatusError::NotGzip)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(StatusError::TooLarge);
-    }
-    let entries = bytes.len() * 8 / status_size.max(1) as usize;
+    check_size(status_size)?;
+    let list = Bitstring::decode(encoded)?;
+    let entries = list.entries(status_size);
     if entries < MIN_ENTRIES {
         return Err(StatusError::TooShort { entries });
     }
-    Ok(Bitstring { bytes })
+    Ok(list)
+}
+
+fn check_size(size: u32) -> Result<(), StatusError> {
+    if (1..=8).contains(&size) {
+        Ok(())
+    } else {
+        Err(StatusError::BadStatusSize { size })
+    }
 }
 
 impl Bitstring {
+    /// Decodes an `encodedList` (multibase base64url, then GZIP), whatever
+    /// its length; [`decode_encoded_list`] is the checked form.
+    pub fn decode(encoded: &str) -> Result<Bitstring, StatusError> {
+        let body = encoded.strip_prefix('u').ok_or(StatusError::NotBase64url)?;
+        let compressed = URL_SAFE_NO_PAD
+            .decode(body.trim_end_matches('='))
+            .map_err(|_| StatusError::NotBase64url)?;
+        let mut bytes = Vec::new();
+        flate2::read::GzDecoder::new(compressed.as_slice())
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|_| StatusError::NotGzip)?;
+        if bytes.len() as u64 > MAX_BYTES {
+            return Err(StatusError::TooLarge);
+        }
+        Ok(Bitstring { bytes })
+    }
+
     /// The status value at `index` with `size` bits per entry. Bit 0 is the
     /// most significant bit of byte 0 (the spec's order; the legacy
     /// least-significant-first order reads a different credential).
     pub fn status(&self, index: u64, size: u32) -> Result<u8, StatusError> {
+        check_size(size)?;
         let out_of_range = StatusError::IndexOutOfRange { index };
         let first_bit = index
             .checked_mul(u64::from(size))
             .ok_or(out_of_range.clone())?;
+        let end_bit = first_bit
+            .checked_add(u64::from(size))
+            .ok_or(out_of_range.clone())?;
         let mut value = 0u8;
-        for bit in first_bit..first_bit + u64::from(size) {
+        for bit in first_bit..end_bit {
             let byte = usize::try_from(bit / 8).map_err(|_| out_of_range.clone())?;
             let byte = *self.bytes.get(byte).ok_or(out_of_range.clone())?;
             let set = byte >> (7 - bit % 8) & 1;
@@ -96,10 +120,18 @@ pub fn read_status_list(
     let bad = |member: &str| StatusError::BadMember {
         member: member.into(),
     };
+    let has_type = |value: &Value, wanted: &str| {
+        one_or_many(value, "type")
+            .iter()
+            .any(|t| t.as_str() == Some(wanted))
+    };
+    if !has_type(document, "BitstringStatusListCredential") {
+        return Err(bad("type"));
+    }
     let subject = document
         .get("credentialSubject")
         .ok_or_else(|| bad("credentialSubject"))?;
-    if string(subject, "type").as_deref() != Some("BitstringStatusList") {
+    if !has_type(subject, "BitstringStatusList") {
         return Err(bad("type"));
     }
     // statusPurpose may be one string or several.
@@ -149,6 +181,15 @@ mod tests {
         assert_eq!(list.status(0, 2), Ok(0b01));
         assert!(list.status(MIN_ENTRIES as u64, 1).is_err());
         assert!(list.status(u64::MAX, 8).is_err());
+        assert!(list.status(u64::MAX / 8, 8).is_err());
+        assert_eq!(
+            list.status(1, 0),
+            Err(StatusError::BadStatusSize { size: 0 })
+        );
+        assert_eq!(
+            list.status(1, 9),
+            Err(StatusError::BadStatusSize { size: 9 })
+        );
     }
 
     #[test]

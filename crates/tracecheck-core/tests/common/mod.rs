@@ -1,5 +1,5 @@
 //! Shared helpers for the vector tests: where the vectors live, and a tally
-//! printed per vector folder so `cargo test -- --nocapture` shows pass/total.
+//! printed per vector folder (pass/total) in every `cargo test` run.
 
 #![allow(dead_code)]
 
@@ -46,8 +46,16 @@ impl Tally {
     }
 
     pub fn finish(self) {
+        use std::io::Write;
         let passed = self.total - self.failures.len();
-        println!("VECTORS {}: {passed}/{} passed", self.name, self.total);
+        // Written to the real stderr, past libtest's capture (which only
+        // catches print! and eprint!), so the tally shows without --nocapture.
+        let _ = writeln!(
+            std::io::stderr(),
+            "VECTORS {}: {passed}/{} passed",
+            self.name,
+            self.total
+        );
         assert!(self.total > 0, "{}: no cases ran", self.name);
         assert!(
             self.failures.is_empty(),
