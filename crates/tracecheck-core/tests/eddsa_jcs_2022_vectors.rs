@@ -1,5 +1,6 @@
 //! W3C vc-di-eddsa: the eddsa-jcs-2022 vector byte for byte, and the 14
 //! derived positive and negative cases.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
@@ -36,34 +37,44 @@ fn reproduces_every_intermediate_value_of_the_w3c_vector() {
 
     let canon_doc = canonicalize(&unsigned);
     let canon_proof = canonicalize(&options);
-    assert_eq!(
-        canon_doc,
-        read_text(&format!("{dir}/canonDocJCS.txt"))
-            .trim_end()
-            .as_bytes()
+    let file = |name: &str| read_text(&format!("{dir}/{name}")).trim_end().to_owned();
+    let mut tally = Tally::new("vc-di-eddsa/eddsa-jcs-2022 (W3C vector)");
+    let mut same = |name: &str, got: String, want: String| {
+        tally.record(name, got == want, || format!("got {got}, want {want}"));
+    };
+    same(
+        "canonDocJCS",
+        String::from_utf8_lossy(&canon_doc).into_owned(),
+        file("canonDocJCS.txt"),
     );
-    assert_eq!(
-        canon_proof,
-        read_text(&format!("{dir}/proofCanonJCS.txt"))
-            .trim_end()
-            .as_bytes()
+    same(
+        "proofCanonJCS",
+        String::from_utf8_lossy(&canon_proof).into_owned(),
+        file("proofCanonJCS.txt"),
     );
-    assert_eq!(
+    same(
+        "docHashJCS",
         hex(&Sha256::digest(&canon_doc)),
-        read_text(&format!("{dir}/docHashJCS.txt")).trim()
+        file("docHashJCS.txt"),
     );
-    assert_eq!(
+    same(
+        "proofHashJCS",
         hex(&Sha256::digest(&canon_proof)),
-        read_text(&format!("{dir}/proofHashJCS.txt")).trim()
+        file("proofHashJCS.txt"),
     );
 
     let prepared = prepare(&signed).expect("prepares");
-    assert_eq!(
+    same(
+        "combinedHashJCS",
         hex(prepared.signed_bytes()),
-        read_text(&format!("{dir}/combinedHashJCS.txt")).trim()
+        file("combinedHashJCS.txt"),
     );
     let key = parse_did_key(&prepared.verification_method).expect("did:key");
-    assert_eq!(prepared.check(&key), Ok(()));
+    same(
+        "verifies",
+        format!("{:?}", prepared.check(&key)),
+        "Ok(())".into(),
+    );
 
     // Signing the unsigned document with the same options gives the same bytes.
     let resigned = sign(
@@ -76,21 +87,15 @@ fn reproduces_every_intermediate_value_of_the_w3c_vector() {
             expires: None,
         },
     );
-    assert_eq!(
-        resigned["proof"]["proofValue"],
-        signed["proof"]["proofValue"]
-    );
-    assert_eq!(
-        resigned["proof"]["proofValue"].as_str().expect("string"),
-        read_text(&format!("{dir}/sigBTC58JCS.txt")).trim()
-    );
-    let signature =
-        decode_base58btc(resigned["proof"]["proofValue"].as_str().expect("z")).expect("b58");
-    assert_eq!(
-        hex(&signature),
-        read_text(&format!("{dir}/sigHexJCS.txt")).trim()
-    );
-    assert_eq!(resigned, signed);
+    let proof_value = resigned["proof"]["proofValue"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    same("sigBTC58JCS", proof_value.clone(), file("sigBTC58JCS.txt"));
+    let signature = decode_base58btc(&proof_value).unwrap_or_default();
+    same("sigHexJCS", hex(&signature), file("sigHexJCS.txt"));
+    same("signedJCS", resigned.to_string(), signed.to_string());
+    tally.finish();
 }
 
 /// Runs the cryptosuite verification (no purpose or trust checks) on a document.

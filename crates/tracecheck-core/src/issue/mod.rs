@@ -1,6 +1,12 @@
-//! The issuer side: keys, signing credentials and encoding status lists.
-//! Used by the CLI (`tracecheck keygen`, `sign`, `demo`) and by tests; the
-//! widget only verifies.
+//! The issuer side: keys, signing credentials (Data Integrity and VC-JOSE)
+//! and encoding status lists. Used by the CLI (`tracecheck keygen`, `sign`,
+//! `demo`) and by tests; the widget only verifies.
+
+mod check;
+mod jose;
+
+pub use check::{IssueError, check_issuable, check_presentable};
+pub use jose::JwkSigningKey;
 
 use std::io::Write;
 
@@ -13,7 +19,7 @@ use time::OffsetDateTime;
 use crate::keys::{
     KeyError, decode_base58btc, did_key_for, encode_base58btc, verification_method_for,
 };
-use crate::proof::{ProofOptions, sign};
+use crate::proof::{JwsAlgorithm, JwsKind, ProofOptions, sign, sign_jws};
 use crate::time::format_timestamp;
 
 /// Multicodec prefix of an Ed25519 private key (0x1300 as a varint), as
@@ -74,6 +80,24 @@ impl IssuerKey {
             expires: None,
         };
         sign(credential, &self.signing, &options)
+    }
+
+    /// Signs `credential` as VC-JOSE: a compact JWS (`EdDSA`, `typ` `vc+jwt`,
+    /// `cty` `vc`) whose `kid` is this key's verification method.
+    pub fn sign_jose(&self, credential: &Value) -> String {
+        use ed25519_dalek::Signer;
+        sign_jws(
+            credential,
+            JwsAlgorithm::EdDSA,
+            &self.method(),
+            JwsKind::Credential,
+            |input| self.signing.sign(input).to_bytes().to_vec(),
+        )
+    }
+
+    /// The Ed25519 signing key (for tests that build proofs by hand).
+    pub fn signing_key(&self) -> &SigningKey {
+        &self.signing
     }
 }
 

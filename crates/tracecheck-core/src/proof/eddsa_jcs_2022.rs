@@ -161,3 +161,66 @@ fn malformed(member: &str) -> ProofError {
         member: member.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::{PublicKey, verification_method_for};
+    use serde_json::json;
+
+    fn signed(expires: Option<&str>) -> (Value, PublicKey) {
+        let key = SigningKey::from_bytes(&[9; 32]);
+        let public = key.verifying_key().to_bytes();
+        let options = ProofOptions {
+            verification_method: verification_method_for(&public),
+            created: "2026-01-01T00:00:00Z".into(),
+            proof_purpose: "assertionMethod".into(),
+            expires: expires.map(str::to_owned),
+        };
+        let document = json!({"@context": ["https://www.w3.org/ns/credentials/v2"], "name": "x"});
+        (sign(&document, &key, &options), PublicKey::Ed25519(public))
+    }
+
+    #[test]
+    fn a_proof_past_its_expiry_no_longer_vouches() {
+        let (document, key) = signed(Some("2026-06-01T00:00:00Z"));
+        let prepared = prepare(&document).expect("prepares");
+        assert_eq!(prepared.check(&key), Ok(()));
+        let before = crate::time::parse_timestamp("2026-05-31T23:59:59Z").expect("time");
+        let after = crate::time::parse_timestamp("2026-06-01T00:00:00Z").expect("time");
+        assert_eq!(prepared.check_time(before), Ok(()));
+        assert!(matches!(
+            prepared.check_time(after),
+            Err(ProofError::Expired { .. })
+        ));
+    }
+
+    #[test]
+    fn timestamps_must_be_date_time_stamps() {
+        let (mut document, _) = signed(None);
+        document["proof"]["created"] = json!("2026-01-01");
+        assert_eq!(prepare(&document).err(), Some(malformed("created")));
+        let (mut document, _) = signed(Some("2026-06-01T00:00:00Z"));
+        document["proof"]["expires"] = json!(1_780_000_000);
+        assert_eq!(prepare(&document).err(), Some(malformed("expires")));
+    }
+
+    #[test]
+    fn refuses_other_suites_by_name() {
+        let (mut document, _) = signed(None);
+        document["proof"]["cryptosuite"] = json!("ecdsa-rdfc-2019");
+        assert_eq!(
+            prepare(&document).err(),
+            Some(ProofError::UnsupportedSuite {
+                name: "ecdsa-rdfc-2019".into()
+            })
+        );
+        document["proof"]["type"] = json!("Ed25519Signature2020");
+        assert_eq!(
+            prepare(&document).err(),
+            Some(ProofError::UnsupportedSuite {
+                name: "Ed25519Signature2020".into()
+            })
+        );
+    }
+}
