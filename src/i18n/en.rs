@@ -1,8 +1,11 @@
 //! English.
 
 use tracecheck_core::code::ForeignSystem;
+use tracecheck_core::credential::EnvelopeError;
+use tracecheck_core::keys::KeyError;
 use tracecheck_core::proof::ProofError;
 use tracecheck_core::resolve::FetchError;
+use tracecheck_core::status::StatusError;
 use tracecheck_core::trust::{Role, TrustListError, TrustProblem};
 use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
 
@@ -181,8 +184,12 @@ pub fn finding(finding: &Finding) -> String {
             "The data received is unreadable (not valid JSON, too large, or with duplicate fields)."
                 .into()
         }
-        Finding::NotACredential { .. } => {
-            "The document is not a valid Verifiable Credential.".into()
+        Finding::NotACredential { error } => format!(
+            "The document is not a valid Verifiable Credential. {}",
+            envelope_error(error)
+        ),
+        Finding::UnreadableJws { .. } => {
+            "The record looks like a signed token (JWS) but cannot be read.".into()
         }
         Finding::NotAPassport { .. } => "The document is not a product passport.".into(),
         Finding::SignatureValid { .. } => {
@@ -195,7 +202,7 @@ pub fn finding(finding: &Finding) -> String {
         Finding::WrongProofPurpose { purpose } => {
             format!("The signature was made for another purpose ({purpose}).")
         }
-        Finding::KeyUnavailable { .. } => "The issuer's public key could not be found.".into(),
+        Finding::KeyUnavailable { error, .. } => key_error(error),
         Finding::IssuerTrusted {
             name,
             role: r,
@@ -224,11 +231,14 @@ pub fn finding(finding: &Finding) -> String {
         Finding::StatusUnreachable { .. } => {
             "The revocation list could not be downloaded; the record may have been revoked.".into()
         }
-        Finding::StatusListInvalid { .. } => "The revocation list is unreadable.".into(),
+        Finding::StatusListInvalid { error, .. } => status_error(error),
         Finding::StatusListUntrusted { .. } => {
             "The revocation list is not validly signed by the issuer.".into()
         }
         Finding::StatusListStale { .. } => "The revocation list is overdue for an update.".into(),
+        Finding::StatusUnsupported { status_type } => format!(
+            "The record uses a status mechanism this checker cannot read ({status_type}), so whether it was revoked is unknown."
+        ),
         Finding::ProductMatches { gtin, lot, .. } => match lot {
             Some(lot) => format!("The record is for product {gtin}, lot {lot}."),
             None => format!("The record is for product {gtin}."),
@@ -283,14 +293,164 @@ pub fn finding(finding: &Finding) -> String {
 fn proof_error(error: &ProofError) -> String {
     match error {
         ProofError::Missing => "The record carries no digital signature.".into(),
+        ProofError::Malformed { member } => {
+            format!("The digital signature is malformed (field {member}).")
+        }
         ProofError::UnsupportedSuite { name } => format!("An unaccepted kind of signature ({name})."),
-        ProofError::SignatureMismatch => "The signature does not match: the content was changed after signing, or someone else signed it.".into(),
+        ProofError::ProofSetUnsupported => {
+            "The record carries several signatures at once, which is not accepted.".into()
+        }
+        ProofError::ProofValueEncoding => {
+            "The signature value is not in the expected encoding.".into()
+        }
+        ProofError::SignatureLength { found } => {
+            format!("The signature has the wrong length ({found} bytes).")
+        }
         ProofError::ContextMismatch => "The signature does not match the document's context.".into(),
-        ProofError::Malformed { .. }
-        | ProofError::ProofSetUnsupported
-        | ProofError::ProofValueEncoding
-        | ProofError::SignatureLength { .. }
-        | ProofError::Key(_) => "The digital signature is malformed.".into(),
+        ProofError::Key(error) => key_error(error),
+        ProofError::SignatureMismatch => "The signature does not match: the content was changed after signing, or someone else signed it.".into(),
+        ProofError::KeyAlgorithmMismatch => {
+            "The signature was made with another kind of key than the one published.".into()
+        }
+        ProofError::Expired { expires } => format!(
+            "The signature expired on {}; the issuer no longer vouches for it.",
+            Lang::En.date(expires.date())
+        ),
+        ProofError::NotYetValid { not_before } => format!(
+            "The signature only takes effect on {}.",
+            Lang::En.date(not_before.date())
+        ),
+        ProofError::JwsEncoding => "The signed token (JWS) is malformed.".into(),
+        ProofError::UnsecuredJws => {
+            "The token declares itself unsigned (alg \"none\"), so it proves nothing.".into()
+        }
+        ProofError::UnsupportedAlgorithm { name } => {
+            format!("An unaccepted signature algorithm ({name}).")
+        }
+        ProofError::UnsupportedCritical { names } => format!(
+            "The token requires extensions this checker does not support ({}).",
+            names.join(", ")
+        ),
+        ProofError::WrongMediaType { member, value } => {
+            format!("The token declares the wrong content type ({member}: {value}).")
+        }
+        ProofError::Payload(_) => "The content of the signed token is unreadable.".into(),
+        ProofError::ForbiddenClaim { claim } => {
+            format!("The token carries a field that is not allowed (“{claim}”).")
+        }
+        ProofError::IssuerClaimMismatch { iss } => {
+            format!("The token names another issuer ({iss}) than the record does.")
+        }
+    }
+}
+
+fn key_error(error: &KeyError) -> String {
+    match error {
+        KeyError::NotBase58btc => "The published key is not in the expected encoding.".into(),
+        KeyError::BadBase58 => "The published key contains invalid characters.".into(),
+        KeyError::UnsupportedKeyType { multicodec } => {
+            format!("The key is of a type that cannot sign records here (code {multicodec}).")
+        }
+        KeyError::WrongKeyLength { expected, found } => {
+            format!("The key has the wrong length ({found} bytes instead of {expected}).")
+        }
+        KeyError::InvalidKey => "The published key is not a valid key.".into(),
+        KeyError::UnsupportedDidMethod { did } => {
+            format!("The issuer's identifier uses a method this checker cannot look up ({did}).")
+        }
+        KeyError::FragmentMismatch => {
+            "The key reference does not name the issuer's own key.".into()
+        }
+        KeyError::MalformedDid { did } => format!("The issuer's identifier is malformed ({did})."),
+        KeyError::DocumentUnavailable { url } => {
+            format!("The issuer's key document could not be downloaded ({url}).")
+        }
+        KeyError::DocumentUnreadable { url } => {
+            format!("The issuer's key document is unreadable ({url}).")
+        }
+        KeyError::DocumentIdMismatch { did, .. } => {
+            format!("The key document belongs to someone other than {did}.")
+        }
+        KeyError::MethodNotFound { .. } => {
+            "The issuer's key document does not contain the key that signed.".into()
+        }
+        KeyError::NotAnAssertionMethod { .. } => {
+            "That key is not one the issuer uses to sign records.".into()
+        }
+        KeyError::ControllerMismatch { .. } => {
+            "The key is controlled by someone other than the issuer.".into()
+        }
+        KeyError::UnsupportedMethodType { method_type } => {
+            format!("The key is published in a form this checker does not read ({method_type}).")
+        }
+        KeyError::BadJwk { member } => format!("The published key is malformed (field {member})."),
+        KeyError::PrivateKeyPublished => {
+            "The issuer published its secret key, so anyone could sign in its name.".into()
+        }
+        KeyError::UnsupportedCurve { curve } => {
+            format!("A kind of key this checker does not verify with ({curve}).")
+        }
+    }
+}
+
+fn envelope_error(error: &EnvelopeError) -> String {
+    match error {
+        EnvelopeError::NotAnObject => "It is not a JSON object.".into(),
+        EnvelopeError::BadContext => {
+            "It does not declare the Verifiable Credentials 2.0 context first.".into()
+        }
+        EnvelopeError::BadContextEntry { index } => format!(
+            "Context entry {} is not a valid address or definition.",
+            index + 1
+        ),
+        EnvelopeError::ProtectedTermRedefined { term } => {
+            format!("It redefines the protected term “{term}”.")
+        }
+        EnvelopeError::NotACredential => "It does not say it is a Verifiable Credential.".into(),
+        EnvelopeError::NotAPresentation => {
+            "It does not say it is a Verifiable Presentation.".into()
+        }
+        EnvelopeError::UnmappedType { name } => {
+            format!("The type “{name}” is not defined by any context.")
+        }
+        EnvelopeError::BadMember { member } => {
+            format!("The field “{member}” is missing or malformed.")
+        }
+        EnvelopeError::NotAUrl { member } => {
+            format!("The field “{member}” must be a web address or identifier (URL).")
+        }
+        EnvelopeError::MissingType { member } => {
+            format!("An item of “{member}” does not state its type.")
+        }
+        EnvelopeError::EmptySubject => "It makes no statement about its subject.".into(),
+        EnvelopeError::BadLanguageValue { member } => {
+            format!("The field “{member}” is neither text nor text with a language tag.")
+        }
+        EnvelopeError::ValidityReversed => "Its validity ends before it begins.".into(),
+    }
+}
+
+fn status_error(error: &StatusError) -> String {
+    match error {
+        StatusError::NotBase64url => "The status list is not in the expected encoding.".into(),
+        StatusError::NotGzip => "The status list cannot be decompressed.".into(),
+        StatusError::TooShort { entries } => {
+            format!("The status list is shorter than the standard allows ({entries} entries).")
+        }
+        StatusError::TooLarge => "The status list is too large.".into(),
+        StatusError::IndexOutOfRange { index } => {
+            format!("The record's position ({index}) lies outside the status list.")
+        }
+        StatusError::BadMember { member } => {
+            format!("The status list is malformed (field {member}).")
+        }
+        StatusError::PurposeMismatch { entry, list } => {
+            format!("The status list is for another purpose ({list}, not {entry}).")
+        }
+        StatusError::BadStatusSize { size } => {
+            format!("The status entry has an impossible size ({size} bits).")
+        }
+        StatusError::NotYetValid => "The status list is not valid yet.".into(),
     }
 }
 

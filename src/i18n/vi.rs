@@ -1,8 +1,11 @@
 //! Tiếng Việt.
 
 use tracecheck_core::code::ForeignSystem;
+use tracecheck_core::credential::EnvelopeError;
+use tracecheck_core::keys::KeyError;
 use tracecheck_core::proof::ProofError;
 use tracecheck_core::resolve::FetchError;
+use tracecheck_core::status::StatusError;
 use tracecheck_core::trust::{Role, TrustListError, TrustProblem};
 use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
 
@@ -169,13 +172,17 @@ pub fn finding(finding: &Finding) -> String {
         Finding::HttpStatus { status, .. } => format!("Máy chủ trả lỗi (mã {status})."),
         Finding::NoPassportLink { .. } => "Máy chủ phân giải không chỉ tới hộ chiếu sản phẩm nào.".into(),
         Finding::Unreadable { .. } => "Dữ liệu nhận được không đọc được (không phải JSON hợp lệ, quá lớn hoặc có trường trùng lặp).".into(),
-        Finding::NotACredential { .. } => "Tài liệu không phải chứng từ số (Verifiable Credential) hợp lệ.".into(),
+        Finding::NotACredential { error } => format!(
+            "Tài liệu không phải chứng từ số (Verifiable Credential) hợp lệ. {}",
+            envelope_error(error)
+        ),
+        Finding::UnreadableJws { .. } => "Bản ghi có dạng mã thông báo có chữ ký (JWS) nhưng không đọc được.".into(),
         Finding::NotAPassport { .. } => "Tài liệu không phải hộ chiếu sản phẩm.".into(),
         Finding::SignatureValid { .. } => "Chữ ký số hợp lệ: nội dung không bị sửa từ khi ký.".into(),
         Finding::SignatureInvalid { error } => proof_error(error),
         Finding::SignerNotIssuer { .. } => "Khóa đã ký không thuộc về đơn vị phát hành bản ghi.".into(),
         Finding::WrongProofPurpose { purpose } => format!("Chữ ký dùng sai mục đích ({purpose})."),
-        Finding::KeyUnavailable { .. } => "Không tìm được khóa công khai của đơn vị ký.".into(),
+        Finding::KeyUnavailable { error, .. } => key_error(error),
         Finding::IssuerTrusted { name, role: r, trust_list_stale, .. } => {
             let who = Lang::Vi.text(name);
             let mut line = format!("{who} có trong danh sách tin cậy với vai trò {}.", role(*r));
@@ -195,9 +202,12 @@ pub fn finding(finding: &Finding) -> String {
             None => "Có thông báo trạng thái chưa rõ nội dung.".into(),
         },
         Finding::StatusUnreachable { .. } => "Không tải được danh sách thu hồi; chưa thể khẳng định bản ghi còn hiệu lực.".into(),
-        Finding::StatusListInvalid { .. } => "Danh sách thu hồi không đọc được.".into(),
+        Finding::StatusListInvalid { error, .. } => status_error(error),
         Finding::StatusListUntrusted { .. } => "Danh sách thu hồi không có chữ ký hợp lệ của đơn vị phát hành.".into(),
         Finding::StatusListStale { .. } => "Danh sách thu hồi đã quá hạn cập nhật.".into(),
+        Finding::StatusUnsupported { status_type } => format!(
+            "Bản ghi dùng cơ chế trạng thái mà trình kiểm tra này không đọc được ({status_type}), nên chưa biết bản ghi có bị thu hồi hay không."
+        ),
         Finding::ProductMatches { gtin, lot, .. } => match lot {
             Some(lot) => format!("Bản ghi đúng sản phẩm {gtin}, lô {lot}."),
             None => format!("Bản ghi đúng sản phẩm {gtin}."),
@@ -235,18 +245,177 @@ pub fn finding(finding: &Finding) -> String {
 fn proof_error(error: &ProofError) -> String {
     match error {
         ProofError::Missing => "Bản ghi không có chữ ký số.".into(),
+        ProofError::Malformed { member } => {
+            format!("Chữ ký số bị lỗi định dạng (trường {member}).")
+        }
         ProofError::UnsupportedSuite { name } => {
             format!("Kiểu chữ ký không được chấp nhận ({name}).")
         }
+        ProofError::ProofSetUnsupported => {
+            "Bản ghi mang nhiều chữ ký cùng lúc; kiểu này không được chấp nhận.".into()
+        }
+        ProofError::ProofValueEncoding => "Giá trị chữ ký không đúng kiểu mã hóa quy định.".into(),
+        ProofError::SignatureLength { found } => {
+            format!("Chữ ký có độ dài sai ({found} byte).")
+        }
+        ProofError::ContextMismatch => "Chữ ký không khớp với ngữ cảnh của tài liệu.".into(),
+        ProofError::Key(error) => key_error(error),
         ProofError::SignatureMismatch => {
             "Chữ ký không khớp: nội dung đã bị sửa sau khi ký, hoặc do người khác ký.".into()
         }
-        ProofError::ContextMismatch => "Chữ ký không khớp với ngữ cảnh của tài liệu.".into(),
-        ProofError::Malformed { .. }
-        | ProofError::ProofSetUnsupported
-        | ProofError::ProofValueEncoding
-        | ProofError::SignatureLength { .. }
-        | ProofError::Key(_) => "Chữ ký số bị lỗi định dạng.".into(),
+        ProofError::KeyAlgorithmMismatch => {
+            "Chữ ký được tạo bằng loại khóa khác với khóa đã công bố.".into()
+        }
+        ProofError::Expired { expires } => format!(
+            "Chữ ký đã hết hạn từ {}; đơn vị phát hành không còn bảo đảm cho bản ghi này.",
+            Lang::Vi.date(expires.date())
+        ),
+        ProofError::NotYetValid { not_before } => format!(
+            "Chữ ký chỉ có hiệu lực từ {}.",
+            Lang::Vi.date(not_before.date())
+        ),
+        ProofError::JwsEncoding => "Mã thông báo có chữ ký (JWS) bị lỗi định dạng.".into(),
+        ProofError::UnsecuredJws => {
+            "Mã thông báo tự khai là không có chữ ký (alg \"none\") nên không chứng minh được gì."
+                .into()
+        }
+        ProofError::UnsupportedAlgorithm { name } => {
+            format!("Thuật toán chữ ký không được chấp nhận ({name}).")
+        }
+        ProofError::UnsupportedCritical { names } => format!(
+            "Mã thông báo đòi hỏi phần mở rộng mà trình kiểm tra này không hỗ trợ ({}).",
+            names.join(", ")
+        ),
+        ProofError::WrongMediaType { member, value } => {
+            format!("Mã thông báo khai sai kiểu nội dung ({member}: {value}).")
+        }
+        ProofError::Payload(_) => "Nội dung của mã thông báo có chữ ký không đọc được.".into(),
+        ProofError::ForbiddenClaim { claim } => {
+            format!("Mã thông báo chứa trường không được phép (“{claim}”).")
+        }
+        ProofError::IssuerClaimMismatch { iss } => {
+            format!("Mã thông báo ghi đơn vị phát hành ({iss}) khác với bản ghi.")
+        }
+    }
+}
+
+fn key_error(error: &KeyError) -> String {
+    match error {
+        KeyError::NotBase58btc => "Khóa công khai không đúng kiểu mã hóa quy định.".into(),
+        KeyError::BadBase58 => "Khóa công khai chứa ký tự không hợp lệ.".into(),
+        KeyError::UnsupportedKeyType { multicodec } => {
+            format!("Loại khóa này không dùng để ký bản ghi được (mã {multicodec}).")
+        }
+        KeyError::WrongKeyLength { expected, found } => {
+            format!("Khóa có độ dài sai ({found} byte thay vì {expected}).")
+        }
+        KeyError::InvalidKey => "Khóa công khai không phải là khóa hợp lệ.".into(),
+        KeyError::UnsupportedDidMethod { did } => format!(
+            "Định danh của đơn vị ký dùng phương thức mà trình kiểm tra này không tra cứu được ({did})."
+        ),
+        KeyError::FragmentMismatch => {
+            "Tham chiếu khóa không trỏ tới khóa của chính đơn vị ký.".into()
+        }
+        KeyError::MalformedDid { did } => {
+            format!("Định danh của đơn vị ký bị lỗi định dạng ({did}).")
+        }
+        KeyError::DocumentUnavailable { url } => {
+            format!("Không tải được tài liệu khóa của đơn vị ký ({url}).")
+        }
+        KeyError::DocumentUnreadable { url } => {
+            format!("Tài liệu khóa của đơn vị ký không đọc được ({url}).")
+        }
+        KeyError::DocumentIdMismatch { did, .. } => {
+            format!("Tài liệu khóa không phải của {did}.")
+        }
+        KeyError::MethodNotFound { .. } => {
+            "Tài liệu khóa của đơn vị ký không chứa khóa đã dùng để ký.".into()
+        }
+        KeyError::NotAnAssertionMethod { .. } => {
+            "Khóa đó không phải khóa mà đơn vị ký dùng để ký bản ghi.".into()
+        }
+        KeyError::ControllerMismatch { .. } => {
+            "Khóa do một bên khác quản lý, không phải đơn vị ký.".into()
+        }
+        KeyError::UnsupportedMethodType { method_type } => format!(
+            "Khóa được công bố theo dạng mà trình kiểm tra này không đọc được ({method_type})."
+        ),
+        KeyError::BadJwk { member } => {
+            format!("Khóa công khai bị lỗi định dạng (trường {member}).")
+        }
+        KeyError::PrivateKeyPublished => {
+            "Đơn vị ký đã công bố cả khóa bí mật, nên ai cũng có thể ký thay họ.".into()
+        }
+        KeyError::UnsupportedCurve { curve } => {
+            format!("Trình kiểm tra này không xác minh được chữ ký với loại khóa này ({curve}).")
+        }
+    }
+}
+
+fn envelope_error(error: &EnvelopeError) -> String {
+    match error {
+        EnvelopeError::NotAnObject => "Đây không phải một đối tượng JSON.".into(),
+        EnvelopeError::BadContext => {
+            "Tài liệu không khai báo ngữ cảnh Verifiable Credentials 2.0 ở vị trí đầu tiên.".into()
+        }
+        EnvelopeError::BadContextEntry { index } => format!(
+            "Mục ngữ cảnh thứ {} không phải địa chỉ hay định nghĩa hợp lệ.",
+            index + 1
+        ),
+        EnvelopeError::ProtectedTermRedefined { term } => {
+            format!("Tài liệu định nghĩa lại thuật ngữ được bảo vệ “{term}”.")
+        }
+        EnvelopeError::NotACredential => {
+            "Tài liệu không khai báo là chứng từ số (VerifiableCredential).".into()
+        }
+        EnvelopeError::NotAPresentation => {
+            "Tài liệu không khai báo là bản trình bày chứng từ (VerifiablePresentation).".into()
+        }
+        EnvelopeError::UnmappedType { name } => {
+            format!("Kiểu “{name}” không được định nghĩa trong ngữ cảnh nào.")
+        }
+        EnvelopeError::BadMember { member } => {
+            format!("Trường “{member}” bị thiếu hoặc sai định dạng.")
+        }
+        EnvelopeError::NotAUrl { member } => {
+            format!("Trường “{member}” phải là địa chỉ hoặc định danh dạng URL.")
+        }
+        EnvelopeError::MissingType { member } => {
+            format!("Một mục trong “{member}” không khai báo kiểu.")
+        }
+        EnvelopeError::EmptySubject => {
+            "Chứng từ không đưa ra thông tin nào về đối tượng được chứng nhận.".into()
+        }
+        EnvelopeError::BadLanguageValue { member } => format!(
+            "Trường “{member}” không phải văn bản, cũng không phải văn bản có gắn ngôn ngữ."
+        ),
+        EnvelopeError::ValidityReversed => {
+            "Thời hạn hiệu lực của chứng từ kết thúc trước khi bắt đầu.".into()
+        }
+    }
+}
+
+fn status_error(error: &StatusError) -> String {
+    match error {
+        StatusError::NotBase64url => "Danh sách trạng thái không đúng kiểu mã hóa quy định.".into(),
+        StatusError::NotGzip => "Không giải nén được danh sách trạng thái.".into(),
+        StatusError::TooShort { entries } => {
+            format!("Danh sách trạng thái ngắn hơn mức tiêu chuẩn cho phép ({entries} mục).")
+        }
+        StatusError::TooLarge => "Danh sách trạng thái quá lớn.".into(),
+        StatusError::IndexOutOfRange { index } => {
+            format!("Vị trí của bản ghi ({index}) nằm ngoài danh sách trạng thái.")
+        }
+        StatusError::BadMember { member } => {
+            format!("Danh sách trạng thái bị lỗi định dạng (trường {member}).")
+        }
+        StatusError::PurposeMismatch { entry, list } => {
+            format!("Danh sách trạng thái dùng cho mục đích khác ({list}, không phải {entry}).")
+        }
+        StatusError::BadStatusSize { size } => {
+            format!("Mục trạng thái có kích thước không hợp lệ ({size} bit).")
+        }
+        StatusError::NotYetValid => "Danh sách trạng thái chưa có hiệu lực.".into(),
     }
 }
 

@@ -18,11 +18,15 @@ struct Cli {
 enum Command {
     /// Generate an Ed25519 issuer key; prints its did:key and secret.
     Keygen(commands::keygen::Args),
-    /// Add an eddsa-jcs-2022 proof to a credential.
+    /// Sign a credential: an eddsa-jcs-2022 proof, or a VC-JOSE JWS (--format jose).
     Sign(commands::sign::Args),
+    /// Print the RFC 8785 (JCS) canonical form of a JSON document.
+    Jcs(commands::jcs::Args),
     /// Write the demo registry (Hưng Yên products, good and bad samples) to a folder.
     Demo(commands::demo::Args),
-    /// Verify a code or a credential file; prints a JSON verdict.
+    /// Verify a code or a credential file (JSON or JWS); prints a JSON verdict
+    /// (docs/verdict-json.md). Exit 0 verified, 1 caution, 3 counterfeit,
+    /// 4 not verifiable, 2 usage error.
     Verify(commands::verify::Args),
     /// Serve the widget, a registry and the demo QR page on 127.0.0.1.
     Serve(commands::serve::Args),
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Keygen(args) => commands::keygen::run(args),
         Command::Sign(args) => commands::sign::run(args),
+        Command::Jcs(args) => commands::jcs::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Verify(args) => commands::verify::run(args),
         Command::Serve(args) => commands::serve::run(args),

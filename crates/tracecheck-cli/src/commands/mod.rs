@@ -4,6 +4,7 @@
 pub mod code;
 pub mod decode;
 pub mod demo;
+pub mod jcs;
 pub mod keygen;
 pub mod qr;
 pub mod serve;

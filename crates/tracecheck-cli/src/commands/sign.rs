@@ -2,8 +2,17 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use tracecheck_core::credential::read_envelope;
-use tracecheck_core::issue::IssuerKey;
+use tracecheck_core::issue::{IssuerKey, check_issuable};
 use tracecheck_core::json::{Limits, parse};
+
+/// The proof formats `tracecheck sign` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// An embedded Data Integrity proof (eddsa-jcs-2022): JSON out.
+    Di,
+    /// VC-JOSE: a compact JWS (`application/vc+jwt`, EdDSA) out.
+    Jose,
+}
 
 /// Arguments of `tracecheck sign`.
 #[derive(clap::Args)]
@@ -13,9 +22,12 @@ pub struct Args {
     /// File holding the secret key (`z…`, as `keygen --out` writes it).
     #[arg(long)]
     key: std::path::PathBuf,
-    /// Proof creation time (RFC 3339); default now.
+    /// Proof creation time (RFC 3339); default now (Data Integrity only).
     #[arg(long)]
     created: Option<String>,
+    /// Proof format.
+    #[arg(long, value_enum, default_value = "di")]
+    format: Format,
 }
 
 pub fn run(args: Args) -> super::Outcome {
@@ -33,8 +45,13 @@ pub fn run(args: Args) -> super::Outcome {
             bytes
         }
     };
-    let credential =
+    let mut credential =
         parse(&bytes, Limits::DEFAULT).map_err(|e| format!("not acceptable JSON: {e:?}"))?;
+    // Sign the content only: any old proof is replaced (DI) or dropped (JOSE).
+    if let Some(members) = credential.as_object_mut() {
+        members.remove("proof");
+    }
+    check_issuable(&credential).map_err(|e| format!("not a VC 2.0 credential to sign: {e:?}"))?;
     let envelope =
         read_envelope(&credential).map_err(|e| format!("not a VC 2.0 credential: {e:?}"))?;
     // A proof by a key that is not the issuer's would never verify.
@@ -45,11 +62,16 @@ pub fn run(args: Args) -> super::Outcome {
             key.did()
         ));
     }
-    let created = match &args.created {
-        Some(text) => tracecheck_core::time::parse_timestamp(text)
-            .ok_or_else(|| format!("not an RFC 3339 time: {text}"))?,
-        None => super::now(),
-    };
-    super::print_json(&key.sign(&credential, created))?;
+    match args.format {
+        Format::Di => {
+            let created = match &args.created {
+                Some(text) => tracecheck_core::time::parse_timestamp(text)
+                    .ok_or_else(|| format!("not an RFC 3339 time: {text}"))?,
+                None => super::now(),
+            };
+            super::print_json(&key.sign(&credential, created))?;
+        }
+        Format::Jose => println!("{}", key.sign_jose(&credential)),
+    }
     Ok(ExitCode::SUCCESS)
 }

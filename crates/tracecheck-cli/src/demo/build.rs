@@ -97,6 +97,33 @@ pub fn event(
     })
 }
 
+/// How a passport is secured.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Proof {
+    /// An embedded eddsa-jcs-2022 proof, served as `application/vc+ld+json`.
+    DataIntegrity,
+    /// VC-JOSE: a compact JWS (EdDSA), served as `application/vc+jwt`.
+    Jose,
+    /// A forged VC-JOSE token that declares itself unsigned (`alg: none`).
+    UnsignedJose,
+}
+
+impl Proof {
+    fn extension(self) -> &'static str {
+        match self {
+            Proof::DataIntegrity => "json",
+            Proof::Jose | Proof::UnsignedJose => "jwt",
+        }
+    }
+
+    fn media_type(self) -> &'static str {
+        match self {
+            Proof::DataIntegrity => "application/vc+ld+json",
+            Proof::Jose | Proof::UnsignedJose => "application/vc+jwt",
+        }
+    }
+}
+
 /// Status entries an issuer has handed out, and which are set.
 #[derive(Default)]
 struct StatusBook {
@@ -171,6 +198,18 @@ pub fn build(options: &DemoOptions) -> Registry {
         Expectation::Verified,
     ));
 
+    // The same chicken, another lot, its passport secured as VC-JOSE (a JWS).
+    let chicken_jose = products::chicken(a, today, "GDT2611J");
+    b.publish_as(&chicken_jose, &[dl(&chicken_jose)], None, Proof::Jose);
+    samples.push(sample(
+        &b,
+        "vc-jose",
+        "Gà Đông Tảo: hộ chiếu dạng VC-JOSE (JWS) hợp lệ",
+        "Đông Tảo chicken: a genuine VC-JOSE (JWS) passport",
+        &chicken_jose,
+        Expectation::Verified,
+    ));
+
     // Tampered: a genuine signature, then the expiry date pushed back two months.
     let tampered = products::longan(a, today, "NL2610");
     let extended = day(today, 72);
@@ -187,6 +226,18 @@ pub fn build(options: &DemoOptions) -> Registry {
         "Bản ghi bị sửa sau khi ký (hạn dùng bị kéo dài)",
         "Record altered after signing (expiry pushed back)",
         &tampered,
+        Expectation::Counterfeit,
+    ));
+
+    // A copied record served as a JWS that declares itself unsigned (alg: none).
+    let unsigned = products::longan(a, today, "NL2611N");
+    b.publish_as(&unsigned, &[dl(&unsigned)], None, Proof::UnsignedJose);
+    samples.push(sample(
+        &b,
+        "unsigned-token",
+        "Bản ghi dạng JWS tự khai không có chữ ký (alg: none)",
+        "A JWS record that declares itself unsigned (alg: none)",
+        &unsigned,
         Expectation::Counterfeit,
     ));
 
@@ -363,6 +414,18 @@ fn sample(
     Sample::new(id, vi, en, format!("{}{path}", b.base), expected)
 }
 
+/// A JWS that declares itself unsigned (`alg: none`, RFC 7519 §6): what a
+/// forger might serve in place of a signed passport.
+fn unsigned_token(credential: &Value) -> String {
+    use base64::Engine;
+    let encode = |value: &Value| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(serde_json::to_vec(value).unwrap_or_default())
+    };
+    let header = json!({"alg": "none", "typ": "vc+jwt", "cty": "vc"});
+    format!("{}.{}.", encode(&header), encode(credential))
+}
+
 /// The same server under another name: `localhost` for `127.0.0.1` and back.
 fn alternative_base(base: &str) -> String {
     let Ok(url) = WebUrl::parse(base) else {
@@ -477,20 +540,35 @@ impl Builder<'_> {
         claim
     }
 
-    /// Signs a batch's passport, stores it, and links it from `codes`.
-    /// `tamper` changes the signed passport before it is stored.
+    /// Signs a batch's passport (Data Integrity), stores it, and links it
+    /// from `codes`. `tamper` changes the signed passport before it is stored.
     fn publish(
         &mut self,
         batch: &Batch,
         codes: &[Vec<(String, String)>],
         tamper: Option<&dyn Fn(&mut Value)>,
     ) -> String {
+        self.publish_as(batch, codes, tamper, Proof::DataIntegrity)
+    }
+
+    /// [`Self::publish`] with the passport secured as `proof` says.
+    fn publish_as(
+        &mut self,
+        batch: &Batch,
+        codes: &[Vec<(String, String)>],
+        tamper: Option<&dyn Fn(&mut Value)>,
+        proof: Proof,
+    ) -> String {
         let claims: Vec<Value> = batch
             .certifications
             .iter()
             .map(|spec| self.certify(spec, &batch.gtin))
             .collect();
-        let path = format!("credentials/passports/{}.json", sanitize(&batch.slug));
+        let path = format!(
+            "credentials/passports/{}.{}",
+            sanitize(&batch.slug),
+            proof.extension()
+        );
         let url = self.url(&path);
         let mut status =
             vec![self.status_entry(batch.producer, "revocation", Some(u8::from(batch.revoked)))];
@@ -535,19 +613,36 @@ impl Builder<'_> {
                 "traceabilityEvents": batch.events,
             }
         });
-        let mut signed = batch.producer.key.sign(&credential, issued);
-        if let Some(tamper) = tamper {
-            tamper(&mut signed);
+        match proof {
+            Proof::DataIntegrity => {
+                let mut signed = batch.producer.key.sign(&credential, issued);
+                if let Some(tamper) = tamper {
+                    tamper(&mut signed);
+                }
+                self.registry.put_json(&path, &signed);
+            }
+            Proof::Jose => {
+                let token = batch.producer.key.sign_jose(&credential);
+                self.registry.files.insert(path, token.into_bytes());
+            }
+            Proof::UnsignedJose => {
+                let token = unsigned_token(&credential);
+                self.registry.files.insert(path, token.into_bytes());
+            }
         }
-        self.registry.put_json(&path, &signed);
         for code in codes {
-            self.link(code, &url);
+            self.link_as(code, &url, proof.media_type());
         }
         url
     }
 
     /// Writes the linkset that answers `code` with `passport_url`.
     fn link(&mut self, code: &[(String, String)], passport_url: &str) {
+        self.link_as(code, passport_url, Proof::DataIntegrity.media_type());
+    }
+
+    /// [`Self::link`] for a passport of media type `media_type`.
+    fn link_as(&mut self, code: &[(String, String)], passport_url: &str, media_type: &str) {
         let key: String = code
             .iter()
             .map(|(ai, v)| format!("/{ai}/{}", sanitize(v)))
@@ -561,7 +656,7 @@ impl Builder<'_> {
             "anchor": format!("{}{anchor}", self.base),
             DPP_RELATION: [{
                 "href": passport_url,
-                "type": "application/vc+ld+json",
+                "type": media_type,
                 "title": "Hộ chiếu sản phẩm số — Digital product passport",
                 "hreflang": ["vi", "en"]
             }],

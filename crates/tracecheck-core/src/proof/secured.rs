@@ -1,7 +1,13 @@
 //! A credential as it arrives: JSON with an embedded Data Integrity proof,
 //! or a compact JWS (VC-JOSE) whose payload is the credential. The two are
 //! told apart by the media type when the server gives one, else by shape.
+//!
+//! A JWS whose payload reads but whose protection is refused (`alg: none`,
+//! an unknown algorithm, a wrong `typ`…) still yields the credential, so the
+//! record can be shown as found and its signature as failed.
 
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -24,17 +30,20 @@ pub enum ProofFormat {
 pub struct Secured {
     /// The credential: the JSON document, or the JWS payload.
     pub credential: Value,
-    jws: Option<Jws>,
+    /// For a JWS: the checked token, or why it was refused.
+    jws: Option<Result<Jws, ProofError>>,
 }
 
-/// Why the bytes are not a credential we can check.
+/// Why the bytes are not a credential we can read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SecuredError {
-    /// JSON that breaks the strict parser's rules.
+    /// JSON (the document, or a JWS payload) that breaks the strict
+    /// parser's rules.
     Json(JsonError),
-    /// A JWS that cannot be read (bad encoding, refused algorithm…).
-    Jws(ProofError),
+    /// Labelled or shaped as a JWS, but not three base64url parts with a
+    /// JSON object as payload.
+    JwsEncoding,
 }
 
 /// Media types of a compact JWS credential.
@@ -47,12 +56,11 @@ impl Secured {
             .map(|t| t.split(';').next().unwrap_or(t).trim().to_ascii_lowercase())
             .unwrap_or_default();
         if JWS_TYPES.contains(&essence.as_str()) || looks_like_jws(bytes) {
-            let text = std::str::from_utf8(bytes)
-                .map_err(|_| SecuredError::Jws(ProofError::JwsEncoding))?;
-            let jws = read_jws(text, JwsKind::Credential).map_err(SecuredError::Jws)?;
+            let text = std::str::from_utf8(bytes).map_err(|_| SecuredError::JwsEncoding)?;
+            let credential = jws_payload(text)?;
             return Ok(Secured {
-                credential: jws.payload.clone(),
-                jws: Some(jws),
+                credential,
+                jws: Some(read_jws(text, JwsKind::Credential)),
             });
         }
         let credential = json::parse(bytes, Limits::DEFAULT).map_err(SecuredError::Json)?;
@@ -82,9 +90,29 @@ impl Secured {
     pub fn prepare(&self) -> Result<PreparedProof, ProofError> {
         match &self.jws {
             None => super::prepare(&self.credential),
-            Some(jws) => jws.prepare(&issuer_id(&self.credential).unwrap_or_default()),
+            Some(Ok(jws)) => jws.prepare(&issuer_id(&self.credential).unwrap_or_default()),
+            Some(Err(error)) => Err(error.clone()),
         }
     }
+}
+
+/// The payload of a compact JWS, read on its own (header and signature are
+/// judged by `read_jws`).
+fn jws_payload(text: &str) -> Result<Value, SecuredError> {
+    let mut parts = text.trim_ascii().split('.');
+    let (Some(_), Some(payload), Some(_), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(SecuredError::JwsEncoding);
+    };
+    let bytes = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|_| SecuredError::JwsEncoding)?;
+    let value = json::parse(&bytes, Limits::DEFAULT).map_err(SecuredError::Json)?;
+    if !value.is_object() {
+        return Err(SecuredError::JwsEncoding);
+    }
+    Ok(value)
 }
 
 /// The issuer's id: `issuer` as a string, or `issuer.id`.
@@ -118,15 +146,19 @@ mod tests {
             Ok(ProofFormat::DataIntegrity)
         );
         // A JWS content type with JSON inside is not a JWS.
-        assert!(matches!(
-            Secured::read(json, Some("application/vc+jwt; charset=utf-8")),
-            Err(SecuredError::Jws(ProofError::JwsEncoding))
-        ));
-        // Shape alone is enough when the server says nothing useful.
-        let jws = b"eyJhbGciOiJub25lIn0.e30.";
         assert_eq!(
-            Secured::read(jws, Some("application/octet-stream")),
-            Err(SecuredError::Jws(ProofError::UnsecuredJws))
+            Secured::read(json, Some("application/vc+jwt; charset=utf-8")),
+            Err(SecuredError::JwsEncoding)
+        );
+        // Shape alone is enough when the server says nothing useful; an
+        // unsigned token still shows its payload, and fails as a proof.
+        let jws = b"eyJhbGciOiJub25lIn0.e30.";
+        let unsigned = Secured::read(jws, Some("application/octet-stream")).expect("reads");
+        assert_eq!(unsigned.format(), ProofFormat::VcJose);
+        assert_eq!(unsigned.prepare(), Err(ProofError::UnsecuredJws));
+        assert_eq!(
+            Secured::read(b"eyJhbGciOiJFZERTQSJ9.WzFd.AAAA", None),
+            Err(SecuredError::JwsEncoding)
         );
         assert!(matches!(
             Secured::read(b"{\"a\":1,\"a\":2}", None),

@@ -12,6 +12,9 @@ pub mod accept {
     /// A credential: JSON (Data Integrity) or a JWT (VC-JOSE).
     pub const CREDENTIAL: &str =
         "application/vc+ld+json, application/vc+jwt, application/vc, application/json;q=0.9";
+    /// A DID document (`did:web`).
+    pub const DID_DOCUMENT: &str =
+        "application/did+json, application/did+ld+json;q=0.9, application/json;q=0.8";
 }
 
 /// One GET request.

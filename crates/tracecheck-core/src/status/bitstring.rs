@@ -40,6 +40,8 @@ pub enum StatusError {
     PurposeMismatch { entry: String, list: String },
     /// A status size outside 1–8 bits.
     BadStatusSize { size: u32 },
+    /// The status list credential is not valid yet (its `validFrom` is ahead).
+    NotYetValid,
 }
 
 /// Decodes an `encodedList` of `status_size`-bit entries and checks it has

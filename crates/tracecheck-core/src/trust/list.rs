@@ -3,10 +3,10 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::credential::{EnvelopeError, Text, one_or_many, read_envelope, string};
-use crate::json::{self, JsonError, Limits};
+use crate::json::JsonError;
 use crate::keys::{KeyError, parse_did_key};
-use crate::proof::{self, ProofError};
-use crate::time::parse_timestamp;
+use crate::proof::{ProofError, Secured, SecuredError};
+use crate::time::parse_date_time_stamp;
 
 /// A verified trust list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -122,16 +122,20 @@ pub enum TrustProblem {
     SchemeOutOfScope { issuer: String, scheme: String },
 }
 
-/// Parses, checks and reads a trust list signed by `pinned_root` (a did:key).
+/// Parses, checks and reads a trust list signed by `pinned_root` (a
+/// did:key): JSON with an eddsa-jcs-2022 proof, or a VC-JOSE JWS.
 pub fn load_trust_list(
     bytes: &[u8],
     pinned_root: &str,
     now: OffsetDateTime,
 ) -> Result<TrustList, TrustListError> {
-    let document = json::parse(bytes, Limits::DEFAULT).map_err(TrustListError::Json)?;
+    let secured = Secured::read(bytes, None).map_err(|error| match error {
+        SecuredError::Json(error) => TrustListError::Json(error),
+        SecuredError::JwsEncoding => TrustListError::Signature(ProofError::JwsEncoding),
+    })?;
     let root_key = parse_did_key(pinned_root).map_err(TrustListError::BadRoot)?;
-    let envelope = read_envelope(&document).map_err(TrustListError::Envelope)?;
-    let prepared = proof::prepare(&document).map_err(TrustListError::Signature)?;
+    let envelope = read_envelope(&secured.credential).map_err(TrustListError::Envelope)?;
+    let prepared = secured.prepare().map_err(TrustListError::Signature)?;
     let signer = prepared
         .verification_method
         .split('#')
@@ -143,13 +147,27 @@ pub fn load_trust_list(
             signer: signer.to_owned(),
         });
     }
+    if prepared.proof_purpose != "assertionMethod" {
+        return Err(TrustListError::Signature(ProofError::Malformed {
+            member: "proofPurpose".into(),
+        }));
+    }
+    // The method must name the root's own key (a did:key has no other).
+    let method_key =
+        parse_did_key(&prepared.verification_method).map_err(TrustListError::BadRoot)?;
+    if method_key != root_key {
+        return Err(TrustListError::WrongSigner {
+            signer: prepared.verification_method.clone(),
+        });
+    }
     prepared
         .check(&root_key)
+        .and_then(|()| prepared.check_time(now))
         .map_err(TrustListError::Signature)?;
     if envelope.valid_from.is_some_and(|from| from > now) {
         return Err(TrustListError::NotYetValid);
     }
-    read_trust_list(&document)
+    read_trust_list(&secured.credential)
 }
 
 /// Reads a trust list's content (after its proof has been checked).
@@ -166,7 +184,11 @@ pub fn read_trust_list(document: &Value) -> Result<TrustList, TrustListError> {
             .map(str::to_owned)
             .collect()
     };
-    let time = |v: &Value, key: &str| string(v, key).as_deref().and_then(parse_timestamp);
+    // A listing date that does not read is not "no limit": the entry is dropped.
+    let time = |v: &Value, key: &str| match v.get(key) {
+        None => Some(None),
+        Some(value) => value.as_str().and_then(parse_date_time_stamp).map(Some),
+    };
     let issuers = one_or_many(subject, "issuers")
         .into_iter()
         .filter_map(|entry| {
@@ -181,13 +203,20 @@ pub fn read_trust_list(document: &Value) -> Result<TrustList, TrustListError> {
                         _ => None,
                     })
                     .collect(),
-                gs1_prefixes: strings(entry, "gs1CompanyPrefixes"),
+                // GS1 company prefixes are 4 to 12 digits; anything else
+                // (an empty string would match every GTIN) is ignored.
+                gs1_prefixes: strings(entry, "gs1CompanyPrefixes")
+                    .into_iter()
+                    .filter(|p| {
+                        (4..=12).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+                    })
+                    .collect(),
                 schemes: strings(entry, "schemes")
                     .iter()
                     .map(|s| s.to_ascii_lowercase())
                     .collect(),
-                valid_from: time(entry, "validFrom"),
-                valid_until: time(entry, "validUntil"),
+                valid_from: time(entry, "validFrom")?,
+                valid_until: time(entry, "validUntil")?,
             })
         })
         .collect();
@@ -249,12 +278,16 @@ impl TrustList {
                 needed: Role::Producer,
             });
         }
-        // The company prefix follows the indicator digit of a GTIN-14.
-        let in_scope = gtin.is_some_and(|gtin| {
-            entry.gs1_prefixes.iter().any(|prefix| {
-                gtin.get(1..)
-                    .is_some_and(|rest| rest.starts_with(prefix.as_str()))
-            })
+        // The company prefix follows the indicator digit of a GTIN-14 (a
+        // GTIN-8/12/13 is the same number padded with zeros on the left).
+        let gtin14 = gtin
+            .filter(|g| (8..=14).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+            .map(|g| format!("{g:0>14}"));
+        let in_scope = gtin14.is_some_and(|gtin| {
+            entry
+                .gs1_prefixes
+                .iter()
+                .any(|prefix| gtin[1..].starts_with(prefix.as_str()))
         });
         if !in_scope {
             return Err(TrustProblem::GtinOutOfScope {

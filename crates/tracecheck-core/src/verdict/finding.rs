@@ -5,7 +5,7 @@ use crate::code::{CodeError, CodeForm, ForeignSystem};
 use crate::credential::{EnvelopeError, PassportError, Text};
 use crate::json::JsonError;
 use crate::keys::KeyError;
-use crate::proof::ProofError;
+use crate::proof::{ProofError, ProofFormat};
 use crate::resolve::{FetchError, LinksetError, UrlError};
 use crate::status::StatusError;
 use crate::trust::{Role, TrustListError, TrustProblem};
@@ -43,6 +43,8 @@ pub enum Finding {
     NoPassportLink { url: String, error: LinksetError },
     /// The answer is not acceptable JSON.
     Unreadable { url: String, error: JsonError },
+    /// The answer is labelled or shaped as a signed token (JWS) but is not one.
+    UnreadableJws { url: String },
     /// The document is not a Verifiable Credential.
     NotACredential { error: EnvelopeError },
     /// The credential is not a product passport.
@@ -53,6 +55,7 @@ pub enum Finding {
     SignatureValid {
         method: String,
         created: Option<String>,
+        format: ProofFormat,
     },
     /// The proof does not verify.
     SignatureInvalid { error: ProofError },
@@ -95,6 +98,8 @@ pub enum Finding {
     StatusListUntrusted { url: String },
     /// A status list is past its validity: it may be out of date.
     StatusListStale { url: String },
+    /// A `credentialStatus` of a type this verifier cannot check.
+    StatusUnsupported { status_type: String },
 
     // Product binding
     /// The record describes the scanned product.

@@ -4,6 +4,7 @@ use time::OffsetDateTime;
 use super::{Check, CheckId, Outcome};
 use crate::code::Gs1Code;
 use crate::credential::{Certification, ClaimRef, Passport, Text};
+use crate::proof::ProofFormat;
 use crate::trust::ReportContact;
 
 /// The verdict levels, worst last.
@@ -32,6 +33,8 @@ pub struct Report {
     pub code: Option<Gs1Code>,
     /// Where the record came from.
     pub record_url: Option<String>,
+    /// How the record is signed (Data Integrity or VC-JOSE), once read.
+    pub record_format: Option<ProofFormat>,
     /// The record's issuer (DID).
     pub issuer: Option<String>,
     /// The record's content, if it could be read (trust it only as far as `level` says).

@@ -1,28 +1,41 @@
 //! The state of one verification: the checks so far, the fetch budget and
-//! the documents already fetched.
+//! the documents already fetched (each URL once per run, failures included,
+//! so a shared status list or DID document costs one request).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use serde_json::Value;
 
 use super::{Check, CheckId, Context, Finding, Outcome};
 use crate::credential::Envelope;
 use crate::json::{self, Limits};
-use crate::keys::{KeyError, PublicKey, parse_did_key};
-use crate::proof::{self, ProofError};
-use crate::resolve::{Fetch, FetchError, Request, WebUrl};
+use crate::keys::{KeyError, PublicKey, assertion_key, did_web_url, parse_did_key};
+use crate::proof::{ProofError, Secured, SecuredError};
+use crate::resolve::{Fetch, FetchError, Request, WebUrl, accept};
 
 pub(super) struct Run<'a, F> {
     pub ctx: &'a Context,
     fetcher: &'a F,
     fetches: Cell<usize>,
-    cache: RefCell<HashMap<String, Value>>,
+    cache: RefCell<HashMap<String, Result<Fetched, Failure>>>,
     pub checks: Vec<Check>,
 }
 
 /// A failed step: how bad, and what was found.
 pub(super) type Failure = (Outcome, Finding);
+
+/// An answer, as fetched.
+#[derive(Clone)]
+pub(super) struct Fetched {
+    /// The URL that finally answered.
+    pub url: String,
+    /// Its `Content-Type`.
+    pub content_type: Option<String>,
+    /// The body (shared: the cache hands out copies).
+    pub body: Rc<Vec<u8>>,
+}
 
 impl<'a, F: Fetch> Run<'a, F> {
     pub fn new(ctx: &'a Context, fetcher: &'a F) -> Self {
@@ -51,9 +64,20 @@ impl<'a, F: Fetch> Run<'a, F> {
         }
     }
 
-    /// Checks `url` against the policy and fetches it within the budget;
-    /// anything but a 2xx answer is a failure.
-    pub async fn get(&self, url: &str, accept: &'static str) -> Result<(String, Vec<u8>), Failure> {
+    /// Fetches `url` once per run: checked against the policy, counted in
+    /// the budget, bounded in size; anything but a 2xx answer is a failure.
+    pub async fn get(&self, url: &str, accept: &'static str) -> Result<Fetched, Failure> {
+        if let Some(cached) = self.cache.borrow().get(url) {
+            return cached.clone();
+        }
+        let answer = self.fetch(url, accept).await;
+        self.cache
+            .borrow_mut()
+            .insert(url.to_owned(), answer.clone());
+        answer
+    }
+
+    async fn fetch(&self, url: &str, accept: &'static str) -> Result<Fetched, Failure> {
         let unverifiable = |finding| (Outcome::Unverifiable, finding);
         let url = self
             .ctx
@@ -88,39 +112,47 @@ impl<'a, F: Fetch> Run<'a, F> {
             };
             return Err(unverifiable(Finding::FetchFailed { url, error }));
         }
-        Ok((response.url, response.body))
+        // A redirect may not leave the policy either (the fetcher follows it).
+        let final_url = if response.url.is_empty() {
+            url
+        } else {
+            self.ctx
+                .policy
+                .check(&response.url)
+                .map_err(|error| unverifiable(Finding::UrlRefused { error }))?
+                .to_string()
+        };
+        Ok(Fetched {
+            url: final_url,
+            content_type: response.content_type,
+            body: Rc::new(response.body),
+        })
     }
 
-    /// Fetches and strictly parses a JSON document, once per URL per run.
+    /// Fetches and strictly parses a JSON document.
     pub async fn get_json(&self, url: &str, accept: &'static str) -> Result<Value, Failure> {
-        if let Some(cached) = self.cache.borrow().get(url) {
-            return Ok(cached.clone());
-        }
-        let (final_url, body) = self.get(url, accept).await?;
-        let value = json::parse(&body, Limits::DEFAULT).map_err(|error| {
-            (
-                Outcome::Unverifiable,
-                Finding::Unreadable {
-                    url: final_url,
-                    error,
-                },
-            )
-        })?;
-        self.cache
-            .borrow_mut()
-            .insert(url.to_owned(), value.clone());
-        Ok(value)
+        let fetched = self.get(url, accept).await?;
+        json::parse(&fetched.body, Limits::DEFAULT).map_err(|error| {
+            let url = fetched.url.clone();
+            (Outcome::Unverifiable, Finding::Unreadable { url, error })
+        })
+    }
+
+    /// Fetches a credential in either proof format.
+    pub async fn get_secured(&self, url: &str) -> Result<Secured, Failure> {
+        let fetched = self.get(url, accept::CREDENTIAL).await?;
+        read_secured(&fetched)
     }
 
     /// Checks a credential's proof: made by its issuer's own key, for
-    /// assertions, and matching the document.
+    /// assertions, matching the document, and within its own time bounds.
     pub async fn check_signature(
         &self,
-        document: &Value,
+        secured: &Secured,
         envelope: &Envelope,
     ) -> Result<Finding, Failure> {
         let counterfeit = |finding| (Outcome::Counterfeit, finding);
-        let prepared = proof::prepare(document).map_err(|error| match error {
+        let prepared = secured.prepare().map_err(|error| match error {
             ProofError::Missing => (Outcome::Unverifiable, Finding::SignatureInvalid { error }),
             error => counterfeit(Finding::SignatureInvalid { error }),
         })?;
@@ -137,24 +169,57 @@ impl<'a, F: Fetch> Run<'a, F> {
                 purpose: prepared.proof_purpose.clone(),
             }));
         }
-        let key = self.resolve_key(&method).await.map_err(|error| {
-            counterfeit(Finding::KeyUnavailable {
-                method: method.clone(),
-                error,
-            })
-        })?;
+        let key = self.resolve_key(&method).await?;
         prepared
             .check(&key)
             .map_err(|error| counterfeit(Finding::SignatureInvalid { error }))?;
+        // A genuine signature past its own expiry: no longer vouched for.
+        prepared
+            .check_time(self.ctx.now)
+            .map_err(|error| (Outcome::Caution, Finding::SignatureInvalid { error }))?;
         Ok(Finding::SignatureValid {
             method,
             created: prepared.created,
+            format: secured.format(),
         })
     }
 
-    /// Finds the public key a verification method names.
-    async fn resolve_key(&self, method: &str) -> Result<PublicKey, KeyError> {
-        parse_did_key(method)
+    /// Finds the public key a verification method names: `did:key` in
+    /// place, `did:web` through its DID document (fetched once per run,
+    /// within the budget). A document that cannot be fetched leaves the
+    /// signature unchecked; one that does not list the key fails it.
+    async fn resolve_key(&self, method: &str) -> Result<PublicKey, Failure> {
+        let failed = |outcome, error| {
+            let method = method.to_owned();
+            (outcome, Finding::KeyUnavailable { method, error })
+        };
+        let did = method.split('#').next().unwrap_or_default();
+        if did.starts_with("did:key:") {
+            return parse_did_key(method).map_err(|e| failed(Outcome::Counterfeit, e));
+        }
+        if !did.starts_with("did:web:") {
+            let error = KeyError::UnsupportedDidMethod {
+                did: did.to_owned(),
+            };
+            return Err(failed(Outcome::Counterfeit, error));
+        }
+        let url = did_web_url(did).map_err(|e| failed(Outcome::Counterfeit, e))?;
+        let document = match self.get_json(&url, accept::DID_DOCUMENT).await {
+            Ok(document) if document.is_object() => document,
+            Ok(_) | Err((_, Finding::Unreadable { .. })) => {
+                return Err(failed(
+                    Outcome::Unverifiable,
+                    KeyError::DocumentUnreadable { url },
+                ));
+            }
+            Err(_) => {
+                return Err(failed(
+                    Outcome::Unverifiable,
+                    KeyError::DocumentUnavailable { url },
+                ));
+            }
+        };
+        assertion_key(&document, did, method).map_err(|e| failed(Outcome::Counterfeit, e))
     }
 
     /// The parsed URL of `link` relative to `base`.
@@ -164,4 +229,16 @@ impl<'a, F: Fetch> Run<'a, F> {
             .map(|u| u.to_string())
             .map_err(|error| (Outcome::Unverifiable, Finding::UrlRefused { error }))
     }
+}
+
+/// Reads a fetched credential in either proof format.
+pub(super) fn read_secured(fetched: &Fetched) -> Result<Secured, Failure> {
+    Secured::read(&fetched.body, fetched.content_type.as_deref()).map_err(|error| {
+        let url = fetched.url.clone();
+        let finding = match error {
+            SecuredError::Json(error) => Finding::Unreadable { url, error },
+            SecuredError::JwsEncoding => Finding::UnreadableJws { url },
+        };
+        (Outcome::Unverifiable, finding)
+    })
 }

@@ -1,0 +1,34 @@
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use tracecheck_core::json::{Limits, canonicalize, parse};
+
+/// Arguments of `tracecheck jcs`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The JSON document; `-` or nothing reads stdin.
+    file: Option<std::path::PathBuf>,
+}
+
+/// Prints the RFC 8785 canonical form of a JSON document, exactly the bytes
+/// a signature covers (no trailing newline). The document goes through the
+/// verifier's strict parser first, so what it refuses is refused here too.
+pub fn run(args: Args) -> super::Outcome {
+    let bytes = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
+        Some(path) => std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| e.to_string())?;
+            bytes
+        }
+    };
+    let value =
+        parse(&bytes, Limits::DEFAULT).map_err(|e| format!("not acceptable JSON: {e:?}"))?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(&canonicalize(&value))
+        .and_then(|()| out.flush())
+        .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
