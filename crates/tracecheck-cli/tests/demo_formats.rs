@@ -1,8 +1,9 @@
-//! Every demo sample gets its expected verdict, end to end: the demo
-//! registry is built, served by the real resolver routes (in memory, no
-//! sockets), and each sample code verified by the core pipeline.
+//! Both proof formats of the demo, end to end with the resolver's content
+//! types (demo_verdicts.rs leaves them out, so JWS detection by shape is
+//! covered there): a VC-JOSE passport verifies, an `alg: none` token fails
+//! as a signature, and a recall notice reaches the report.
 
-use tracecheck_cli::demo::{DemoOptions, Expectation, build};
+use tracecheck_cli::demo::{DemoOptions, build};
 use tracecheck_cli::serve::{Site, route};
 use tracecheck_core::resolve::{Fetch, FetchError, Request, Response, WebUrl};
 use tracecheck_core::trust::load_trust_list;
@@ -60,40 +61,6 @@ fn verify(site: &Site, code: &str) -> Report {
     let mut ctx = Context::new(now, load_trust_list(trust_list, root, now));
     ctx.default_resolver = Some(BASE.into());
     pollster::block_on(verify_code(code, &ctx, &InMemory(site)))
-}
-
-#[test]
-fn every_sample_gets_its_expected_verdict() {
-    let site = site();
-    let mut failures = Vec::new();
-    for sample in &site.registry.samples {
-        let report = verify(&site, &sample.code);
-        let want = match sample.expected {
-            Expectation::Verified => Level::Verified,
-            Expectation::Caution => Level::Caution,
-            Expectation::Counterfeit => Level::Counterfeit,
-            Expectation::NotVerifiable => Level::NotVerifiable,
-        };
-        if report.level != want {
-            let checks: Vec<String> = report
-                .checks
-                .iter()
-                .map(|c| format!("{:?} {:?} {:?}", c.id, c.outcome, c.finding))
-                .collect();
-            failures.push(format!(
-                "{}: {:?}, want {want:?}\n  {}",
-                sample.id,
-                report.level,
-                checks.join("\n  ")
-            ));
-        }
-    }
-    assert!(
-        site.registry.samples.len() >= 13,
-        "samples: {}",
-        site.registry.samples.len()
-    );
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 fn sample<'a>(site: &'a Site, id: &str) -> &'a tracecheck_cli::demo::Sample {
