@@ -147,6 +147,9 @@ pub struct Served {
     pub body: Vec<u8>,
 }
 
+/// A change to bytes already signed.
+pub type Change = Box<dyn Fn(&mut Vec<u8>)>;
+
 /// Everything that will be published.
 pub struct Scenario {
     /// 0 root, 1 producer (did:web), 2 certifier, 3 OCOP council, 4 rogue.
@@ -158,7 +161,7 @@ pub struct Scenario {
     /// Answers served as they are (DID documents, linksets…), by URL.
     pub extra: HashMap<String, Served>,
     /// Changes to published bytes, by URL.
-    pub after: Vec<(String, Box<dyn Fn(&mut Vec<u8>)>)>,
+    pub after: Vec<(String, Change)>,
     /// URLs that answer nothing.
     pub down: Vec<String>,
     /// The code to scan.
