@@ -333,3 +333,152 @@ impl TrustList {
         self.valid_until.is_some_and(|until| at > until)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::issue::IssuerKey;
+    use crate::time::parse_timestamp;
+    use serde_json::json;
+
+    fn at(text: &str) -> OffsetDateTime {
+        parse_timestamp(text).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    }
+
+    fn list_credential(root: &str, issuers: Value) -> Value {
+        json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiableCredential", "TraceTrustList"],
+            "issuer": root,
+            "validFrom": "2026-01-01T00:00:00Z",
+            "validUntil": "2027-01-01T00:00:00Z",
+            "credentialSubject": {
+                "id": "urn:example:list",
+                "issuers": issuers,
+                "resolvers": [{"host": "Resolver.example:8443"}]
+            }
+        })
+    }
+
+    fn entries() -> Value {
+        json!([
+            {"id": "did:web:coop.example", "roles": ["producer"], "gs1CompanyPrefixes": ["8935001", "", "89x"]},
+            {"id": "did:web:gap.example", "roles": ["certifier"], "schemes": ["VietGAP", "organic"]},
+            {"id": "did:web:ocop.example", "roles": ["certifier"], "schemes": ["ocop"],
+             "validFrom": "2026-03-01T00:00:00Z", "validUntil": "2026-12-31T00:00:00Z"},
+            {"id": "did:web:broken.example", "roles": ["producer"], "gs1CompanyPrefixes": ["8935009"],
+             "validUntil": "someday"}
+        ])
+    }
+
+    #[test]
+    fn producers_stay_within_their_company_prefixes() {
+        let root = IssuerKey::from_seed([1; 32]);
+        let list = read_trust_list(&list_credential(&root.did(), entries())).expect("reads");
+        let now = at("2026-06-01T00:00:00Z");
+        let producer = "did:web:coop.example";
+        assert!(list.check_producer(producer, Some("08935001000012"), now).is_ok());
+        // A GTIN-13 is the same number without the leading zero.
+        assert!(list.check_producer(producer, Some("8935001000012"), now).is_ok());
+        for other in [Some("08935002000011"), Some("8935001"), Some("0893500100001X"), None] {
+            assert!(
+                matches!(
+                    list.check_producer(producer, other, now),
+                    Err(TrustProblem::GtinOutOfScope { .. })
+                ),
+                "{other:?}"
+            );
+        }
+        // Malformed prefixes ("", "89x") were dropped, not kept as wildcards.
+        assert_eq!(list.issuers[0].gs1_prefixes, vec!["8935001".to_owned()]);
+        // An entry whose dates do not read is not listed at all.
+        assert!(matches!(
+            list.check_producer("did:web:broken.example", Some("08935009000018"), now),
+            Err(TrustProblem::NotListed { .. })
+        ));
+    }
+
+    #[test]
+    fn certifiers_stay_within_their_schemes_and_dates() {
+        let root = IssuerKey::from_seed([1; 32]);
+        let list = read_trust_list(&list_credential(&root.did(), entries())).expect("reads");
+        let now = at("2026-06-01T00:00:00Z");
+        assert!(list.check_certifier("did:web:gap.example", "vietgap", now).is_ok());
+        assert!(matches!(
+            list.check_certifier("did:web:gap.example", "ocop", now),
+            Err(TrustProblem::SchemeOutOfScope { .. })
+        ));
+        assert!(list.check_certifier("did:web:ocop.example", "ocop", now).is_ok());
+        assert!(matches!(
+            list.check_certifier("did:web:ocop.example", "vietgap", now),
+            Err(TrustProblem::SchemeOutOfScope { .. })
+        ));
+        assert!(matches!(
+            list.check_certifier("did:web:ocop.example", "ocop", at("2026-02-01T00:00:00Z")),
+            Err(TrustProblem::ListingNotStarted { .. })
+        ));
+        assert!(matches!(
+            list.check_certifier("did:web:ocop.example", "ocop", at("2027-01-02T00:00:00Z")),
+            Err(TrustProblem::ListingEnded { .. })
+        ));
+        assert!(matches!(
+            list.check_certifier("did:web:coop.example", "vietgap", now),
+            Err(TrustProblem::WrongRole { needed: Role::Certifier, .. })
+        ));
+        assert!(matches!(
+            list.check_producer("did:web:gap.example", Some("08935001000012"), now),
+            Err(TrustProblem::WrongRole { needed: Role::Producer, .. })
+        ));
+        assert!(list.names_resolver("resolver.example:8443"));
+        assert!(!list.names_resolver("resolver.example"));
+        assert!(!list.is_stale(now));
+        assert!(list.is_stale(at("2027-01-02T00:00:00Z")));
+    }
+
+    #[test]
+    fn loads_only_what_the_pinned_root_signed_for_assertions() {
+        let root = IssuerKey::from_seed([1; 32]);
+        let other = IssuerKey::from_seed([2; 32]);
+        let now = at("2026-06-01T00:00:00Z");
+        let unsigned = list_credential(&root.did(), entries());
+        let signed = root.sign(&unsigned, now);
+        let bytes = serde_json::to_vec(&signed).expect("json");
+        assert!(load_trust_list(&bytes, &root.did(), now).is_ok());
+        // The same list as VC-JOSE.
+        let token = root.sign_jose(&unsigned);
+        assert!(load_trust_list(token.as_bytes(), &root.did(), now).is_ok());
+        // Another root's list, even naming the pinned root as issuer.
+        let forged = other.sign(&list_credential(&other.did(), entries()), now);
+        let forged = serde_json::to_vec(&forged).expect("json");
+        assert!(matches!(
+            load_trust_list(&forged, &root.did(), now),
+            Err(TrustListError::WrongSigner { .. })
+        ));
+        // Changed after signing.
+        let mut tampered = signed.clone();
+        tampered["credentialSubject"]["issuers"][0]["gs1CompanyPrefixes"] = json!(["8"]);
+        let tampered = serde_json::to_vec(&tampered).expect("json");
+        assert!(matches!(
+            load_trust_list(&tampered, &root.did(), now),
+            Err(TrustListError::Signature(ProofError::SignatureMismatch))
+        ));
+        // Signed for another purpose.
+        let options = crate::proof::ProofOptions {
+            verification_method: root.method(),
+            created: "2026-01-01T00:00:00Z".into(),
+            proof_purpose: "authentication".into(),
+            expires: None,
+        };
+        let wrong_purpose = crate::proof::sign(&unsigned, root.signing_key(), &options);
+        let wrong_purpose = serde_json::to_vec(&wrong_purpose).expect("json");
+        assert!(matches!(
+            load_trust_list(&wrong_purpose, &root.did(), now),
+            Err(TrustListError::Signature(ProofError::Malformed { .. }))
+        ));
+        // Not valid yet.
+        assert_eq!(
+            load_trust_list(&bytes, &root.did(), at("2025-06-01T00:00:00Z")),
+            Err(TrustListError::NotYetValid)
+        );
+    }
+}
