@@ -377,10 +377,21 @@ mod tests {
         let list = read_trust_list(&list_credential(&root.did(), entries())).expect("reads");
         let now = at("2026-06-01T00:00:00Z");
         let producer = "did:web:coop.example";
-        assert!(list.check_producer(producer, Some("08935001000012"), now).is_ok());
+        assert!(
+            list.check_producer(producer, Some("08935001000012"), now)
+                .is_ok()
+        );
         // A GTIN-13 is the same number without the leading zero.
-        assert!(list.check_producer(producer, Some("8935001000012"), now).is_ok());
-        for other in [Some("08935002000011"), Some("8935001"), Some("0893500100001X"), None] {
+        assert!(
+            list.check_producer(producer, Some("8935001000012"), now)
+                .is_ok()
+        );
+        for other in [
+            Some("08935002000011"),
+            Some("8935001"),
+            Some("0893500100001X"),
+            None,
+        ] {
             assert!(
                 matches!(
                     list.check_producer(producer, other, now),
@@ -403,12 +414,18 @@ mod tests {
         let root = IssuerKey::from_seed([1; 32]);
         let list = read_trust_list(&list_credential(&root.did(), entries())).expect("reads");
         let now = at("2026-06-01T00:00:00Z");
-        assert!(list.check_certifier("did:web:gap.example", "vietgap", now).is_ok());
+        assert!(
+            list.check_certifier("did:web:gap.example", "vietgap", now)
+                .is_ok()
+        );
         assert!(matches!(
             list.check_certifier("did:web:gap.example", "ocop", now),
             Err(TrustProblem::SchemeOutOfScope { .. })
         ));
-        assert!(list.check_certifier("did:web:ocop.example", "ocop", now).is_ok());
+        assert!(
+            list.check_certifier("did:web:ocop.example", "ocop", now)
+                .is_ok()
+        );
         assert!(matches!(
             list.check_certifier("did:web:ocop.example", "vietgap", now),
             Err(TrustProblem::SchemeOutOfScope { .. })
@@ -423,11 +440,17 @@ mod tests {
         ));
         assert!(matches!(
             list.check_certifier("did:web:coop.example", "vietgap", now),
-            Err(TrustProblem::WrongRole { needed: Role::Certifier, .. })
+            Err(TrustProblem::WrongRole {
+                needed: Role::Certifier,
+                ..
+            })
         ));
         assert!(matches!(
             list.check_producer("did:web:gap.example", Some("08935001000012"), now),
-            Err(TrustProblem::WrongRole { needed: Role::Producer, .. })
+            Err(TrustProblem::WrongRole {
+                needed: Role::Producer,
+                ..
+            })
         ));
         assert!(list.names_resolver("resolver.example:8443"));
         assert!(!list.names_resolver("resolver.example"));
