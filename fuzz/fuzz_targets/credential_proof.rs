@@ -35,11 +35,11 @@ fn context() -> &'static Context {
 }
 
 fuzz_target!(|data: &[u8]| {
-    // JSON → JCS: canonical output must parse back to the same value.
+    // JSON → JCS: the canonical form is strict JSON and its own canonical
+    // form (values compare through it: JCS writes 0.0 and 0 alike).
     if let Ok(value) = parse(data, Limits::DEFAULT) {
         let canonical = canonicalize(&value);
         let again = parse(&canonical, Limits::DEFAULT).expect("JCS output is strict JSON");
-        assert_eq!(again, value, "JCS changed the value");
         assert_eq!(canonicalize(&again), canonical, "JCS is not idempotent");
         let _ = validate_credential(&value, Stage::Issued);
         let _ = validate_credential(&value, Stage::ToIssue);

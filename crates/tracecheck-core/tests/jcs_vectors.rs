@@ -43,11 +43,11 @@ fn serialises_numbers_as_es6() {
         let number = f64::from_bits(bits);
         let value = serde_json::Value::from(number);
         let got = String::from_utf8(canonicalize(&value)).expect("utf-8");
-        // The serialisation must also parse back, through the strict parser, to the same double.
+        // The serialisation must also pass the strict parser, back to the same double.
         let reparsed = parse(expected.as_bytes(), Limits::DEFAULT)
             .ok()
             .and_then(|v| v.as_f64());
-        let round_trips = reparsed == Some(number) || expected.parse::<f64>().ok() == Some(number);
+        let round_trips = reparsed == Some(number);
         tally.record(hex, got == expected && round_trips, || {
             format!("got {got}, want {expected}")
         });

@@ -92,6 +92,25 @@ mod tests {
     }
 
     #[test]
+    fn canonical_numbers_pass_the_strict_parser_again() {
+        // Found by fuzzing: 4.55555555e17 is written as a 18-digit integer,
+        // which the strict parser must accept back (it is a double).
+        use crate::json::{Limits, parse};
+        for text in [
+            "455555555000E6",
+            "1E30",
+            "-0.0",
+            "5e-324",
+            "9007199254740993e3",
+        ] {
+            let value = parse(text.as_bytes(), Limits::DEFAULT).expect(text);
+            let canonical = canonicalize(&value);
+            let again = parse(&canonical, Limits::DEFAULT).expect("canonical form reparses");
+            assert_eq!(canonicalize(&again), canonical, "{text}");
+        }
+    }
+
+    #[test]
     fn writes_awkward_numbers_as_ecmascript_does() {
         let v = json!([
             1e21,

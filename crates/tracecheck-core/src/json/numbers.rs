@@ -5,8 +5,10 @@
 //! ordinary rounding (`4.50` is `4.5`, `1E30` the double nearest 10^30);
 //! these rules refuse the literals where the difference hides information:
 //!
-//! - an integer literal (no fraction, no exponent) beyond ±2^53: an
-//!   identifier written as a number (a GTIN, a serial) would change;
+//! - an integer literal (no fraction, no exponent) that is not the text its
+//!   double is written as: any up to ±2^53 passes, beyond that only the
+//!   shortest form JCS itself writes (`4.55e17` as `455555555000000000`),
+//!   so an identifier written as a number (a GTIN, a serial) cannot change;
 //! - more than 17 significant digits: no double carries that many, so two
 //!   different literals would sign the same;
 //! - a non-zero literal that underflows to zero.
@@ -16,7 +18,7 @@
 
 use super::JsonError;
 
-/// Largest integer magnitude a double represents exactly (2^53).
+/// Every integer up to 2^53 is a double.
 const MAX_EXACT_INTEGER: u64 = 1 << 53;
 
 /// Most significant digits a literal may carry.
@@ -65,11 +67,17 @@ fn check_literal(literal: &[u8]) -> Result<(), JsonError> {
     };
     let (integer, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     if exponent.is_none() && fraction.is_empty() {
-        // A plain integer: exact up to 2^53, refused beyond (even past u64).
-        let exact = integer.len() <= 16
+        // A plain integer must read back as itself: any up to 2^53; beyond,
+        // only the shortest round-trip text of its double (Rust's `Display`
+        // writes the same digits as ECMAScript, which JCS follows).
+        let small = integer.len() <= 16
             && integer
                 .parse::<u64>()
                 .is_ok_and(|magnitude| magnitude <= MAX_EXACT_INTEGER);
+        let exact = small
+            || integer
+                .parse::<f64>()
+                .is_ok_and(|double| double.is_finite() && format!("{double}") == integer);
         return if exact {
             Ok(())
         } else {
@@ -112,6 +120,10 @@ mod tests {
             "1.0000000000000000000000",
             "5e-324",
             "1.7976931348623157e308",
+            // Integers past 2^53 written as JCS writes their doubles.
+            "455555555000000000",
+            "9007199254740993000",
+            "18446744073709552000",
         ] {
             assert_eq!(check(ok), Ok(()), "{ok}");
         }
@@ -123,6 +135,9 @@ mod tests {
             "9007199254740993",
             "-9007199254740993",
             "123456789012345678901234567890",
+            "18446744073709551617",
+            "18446744073709551615",
+            // Exactly a double, but not as JCS writes it: refused too.
             "18446744073709551616",
             "0.30000000000000000001",
             "1.2345678901234567890e5",
