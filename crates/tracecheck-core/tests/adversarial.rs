@@ -647,6 +647,22 @@ fn certification_failures() {
     );
     expect("certificate revoked", &s, counterfeit, &[Certification]);
 
+    // The same through the OCOP council's VC-JOSE status list.
+    let mut s = Scenario::genuine();
+    let council = s.issuers[OCOP].did.clone();
+    s.status_lists[3].body = status_list(
+        &council,
+        &certifier_list_url("ocop.example"),
+        "revocation",
+        &[(12, 1)],
+    );
+    expect(
+        "OCOP rating revoked (JWS list)",
+        &s,
+        counterfeit,
+        &[Certification],
+    );
+
     let mut s = Scenario::genuine();
     let url = s.certifications[2].url.clone();
     s.down.push(url);

@@ -358,17 +358,38 @@ impl Scenario {
             cert(1, CERTIFIER, "organic", "cert.example"),
             cert(2, OCOP, "ocop", "ocop.example"),
         ];
-        let list = |signer: usize, url: String, purpose: &str| Doc {
+        let list = |signer: usize, url: String, purpose: &str, securing: Securing| Doc {
             body: status_list(&issuers[signer].did, &url, purpose, &[(7, 1)]),
             url,
             signer,
-            securing: Securing::Di,
+            securing,
         };
+        // The council publishes its list as VC-JOSE: both formats everywhere.
         let status_lists = vec![
-            list(PRODUCER, producer_list_url("revocation"), "revocation"),
-            list(PRODUCER, producer_list_url("message"), "message"),
-            list(CERTIFIER, certifier_list_url("cert.example"), "revocation"),
-            list(OCOP, certifier_list_url("ocop.example"), "revocation"),
+            list(
+                PRODUCER,
+                producer_list_url("revocation"),
+                "revocation",
+                Securing::Di,
+            ),
+            list(
+                PRODUCER,
+                producer_list_url("message"),
+                "message",
+                Securing::Di,
+            ),
+            list(
+                CERTIFIER,
+                certifier_list_url("cert.example"),
+                "revocation",
+                Securing::Di,
+            ),
+            list(
+                OCOP,
+                certifier_list_url("ocop.example"),
+                "revocation",
+                Securing::Jose,
+            ),
         ];
         let mut extra = HashMap::new();
         extra.insert(
