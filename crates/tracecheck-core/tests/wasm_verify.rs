@@ -23,7 +23,8 @@ fn now_ms() -> f64 {
 
 #[wasm_bindgen_test]
 async fn verifies_the_benchmark_passport_and_prints_its_time() {
-    const RUNS: usize = 30;
+    const RUNS: usize = 100;
+    const WARM_UP: usize = 10;
     for (name, securing) in [
         ("Data Integrity passport", Securing::Di),
         ("VC-JOSE passport", Securing::Jose),
@@ -33,6 +34,10 @@ async fn verifies_the_benchmark_passport_and_prints_its_time() {
         let (fetch, ctx) = world.publish();
         let report = verify_code(&world.code, &ctx, &fetch).await;
         assert_eq!(report.level, Level::Verified, "{name}: {:?}", report.checks);
+        // The first runs include the engine's tier-up of the module.
+        for _ in 0..WARM_UP {
+            verify_code(&world.code, &ctx, &fetch).await;
+        }
         let mut times = Vec::with_capacity(RUNS);
         for _ in 0..RUNS {
             let start = now_ms();
@@ -43,7 +48,7 @@ async fn verifies_the_benchmark_passport_and_prints_its_time() {
         times.sort_by(f64::total_cmp);
         let mean = times.iter().sum::<f64>() / RUNS as f64;
         console_log!(
-            "BENCH wasm verify ({name}, 3 certifications, 4 status lists): median {:.2} ms, mean {mean:.2} ms, min {:.2} ms, max {:.2} ms ({RUNS} runs, performance.now() resolution applies)",
+            "BENCH wasm verify ({name}, 3 certifications, 4 status lists): median {:.2} ms, mean {mean:.2} ms, min {:.2} ms, max {:.2} ms ({RUNS} runs after {WARM_UP} warm-up, performance.now() resolution applies)",
             times[RUNS / 2],
             times[0],
             times[RUNS - 1]

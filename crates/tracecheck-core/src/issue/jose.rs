@@ -18,6 +18,7 @@ pub enum JwkSigningKey {
     /// P-256 (`ES256`).
     P256(p256::ecdsa::SigningKey),
     /// P-384 (`ES384`).
+    #[cfg(not(target_arch = "wasm32"))]
     P384(p384::ecdsa::SigningKey),
 }
 
@@ -44,6 +45,7 @@ impl JwkSigningKey {
             ("EC", "P-256") => {
                 JwkSigningKey::P256(p256::ecdsa::SigningKey::from_slice(&d).map_err(|_| bad_d())?)
             }
+            #[cfg(not(target_arch = "wasm32"))]
             ("EC", "P-384") => {
                 JwkSigningKey::P384(p384::ecdsa::SigningKey::from_slice(&d).map_err(|_| bad_d())?)
             }
@@ -60,6 +62,7 @@ impl JwkSigningKey {
         match self {
             JwkSigningKey::Ed25519(_) => JwsAlgorithm::EdDSA,
             JwkSigningKey::P256(_) => JwsAlgorithm::ES256,
+            #[cfg(not(target_arch = "wasm32"))]
             JwkSigningKey::P384(_) => JwsAlgorithm::ES384,
         }
     }
@@ -72,6 +75,7 @@ impl JwkSigningKey {
                 let signature: p256::ecdsa::Signature = key.sign(input);
                 signature.to_bytes().to_vec()
             }
+            #[cfg(not(target_arch = "wasm32"))]
             JwkSigningKey::P384(key) => {
                 let signature: p384::ecdsa::Signature = key.sign(input);
                 signature.to_bytes().to_vec()

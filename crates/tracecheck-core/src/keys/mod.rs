@@ -48,8 +48,16 @@ impl PublicKey {
     pub fn ecdsa(curve: Curve, sec1: &[u8]) -> Result<PublicKey, KeyError> {
         let on_curve = match curve {
             Curve::P256 => p256::PublicKey::from_sec1_bytes(sec1).is_ok(),
+            #[cfg(not(target_arch = "wasm32"))]
             Curve::P384 => p384::PublicKey::from_sec1_bytes(sec1).is_ok(),
+            #[cfg(not(target_arch = "wasm32"))]
             Curve::P521 => p521::PublicKey::from_sec1_bytes(sec1).is_ok(),
+            #[cfg(target_arch = "wasm32")]
+            Curve::P384 | Curve::P521 => {
+                return Err(KeyError::UnsupportedCurve {
+                    curve: format!("{curve:?}"),
+                });
+            }
         };
         if !on_curve {
             return Err(KeyError::InvalidKey);

@@ -69,8 +69,8 @@ impl JwsAlgorithm {
         match name {
             "EdDSA" => Ok(JwsAlgorithm::EdDSA),
             "ES256" => Ok(JwsAlgorithm::ES256),
-            "ES384" => Ok(JwsAlgorithm::ES384),
-            "ES512" => Ok(JwsAlgorithm::ES512),
+            "ES384" if cfg!(not(target_arch = "wasm32")) => Ok(JwsAlgorithm::ES384),
+            "ES512" if cfg!(not(target_arch = "wasm32")) => Ok(JwsAlgorithm::ES512),
             // RFC 7518 §3.6: "none" means no integrity protection at all.
             _ if name.eq_ignore_ascii_case("none") => Err(ProofError::UnsecuredJws),
             other => Err(ProofError::UnsupportedAlgorithm {
