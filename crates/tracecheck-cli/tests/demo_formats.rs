@@ -37,14 +37,11 @@ impl Fetch for InMemory<'_> {
 
 fn site() -> Site {
     let today = time::macros::date!(2026 - 11 - 29);
-    Site {
-        registry: build(&DemoOptions {
-            base_url: BASE.into(),
-            today,
-        }),
-        dist: None,
-        public_url: BASE.into(),
-    }
+    let registry = build(&DemoOptions {
+        base_url: BASE.into(),
+        today,
+    });
+    Site::new(registry, None, BASE.into(), false)
 }
 
 fn verify(site: &Site, code: &str) -> Report {
