@@ -3,7 +3,7 @@
 //! list, and the resolver for bare GTINs.
 
 use serde::Deserialize;
-use tracecheck_core::resolve::{Fetch, Request, WebUrl, accept};
+use tracecheck_core::resolve::{Fetch, Request, UrlPolicy, WebUrl, accept};
 use tracecheck_core::trust::{TrustListError, load_trust_list};
 use tracecheck_core::verdict::Context;
 
@@ -44,6 +44,16 @@ pub async fn load_context(languages: Vec<String>) -> Context {
     let mut context = Context::new(now(), Err(TrustListError::Unavailable));
     context.languages = languages;
     // The widget's own origin may be plain http (a phone on the demo's LAN).
+    // A widget served from a public origin never fetches plain http from the
+    // shopper's own machine; one served from this machine (development) may.
+    let local = base
+        .as_ref()
+        .is_some_and(|b| matches!(b.host(), "localhost" | "127.0.0.1" | "[::1]"));
+    context.policy = if local {
+        UrlPolicy::default()
+    } else {
+        UrlPolicy::public()
+    };
     context.policy.http_origins.push(origin.clone());
 
     let Some(config_url) = absolute("/config.json") else {

@@ -68,6 +68,47 @@ fn a_digital_link_path_answers_a_linkset_or_the_widget() {
 }
 
 #[test]
+fn only_a_server_on_this_machine_lets_the_widget_reach_plain_http_locally() {
+    let dist = std::env::temp_dir().join(format!("tracecheck-csp-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).expect("temp dir");
+    let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; connect-src 'self' https:; object-src 'none'\">";
+    std::fs::write(dist.join("index.html"), meta).expect("write");
+    let dev_hosts = "connect-src 'self' https: http://127.0.0.1:* http://localhost:*;";
+
+    let local = site(Some(dist.clone()));
+    let page = route(&local, "/", "text/html");
+    let csp = header(&page, "content-security-policy")
+        .unwrap_or_default()
+        .to_owned();
+    assert!(csp.contains(dev_hosts), "{csp}");
+    assert!(
+        String::from_utf8_lossy(&page.body).contains(dev_hosts),
+        "the page's own meta agrees"
+    );
+
+    let mut public = site(Some(dist.clone()));
+    public.public_url = "https://truyxuat.example.vn".into();
+    let page = route(&public, "/", "text/html");
+    let csp = header(&page, "content-security-policy")
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        csp.contains("connect-src 'self' https:;") && !csp.contains("localhost"),
+        "{csp}"
+    );
+    assert!(!String::from_utf8_lossy(&page.body).contains("localhost"));
+    let embed = route(&public, "/embed?code=x", "text/html");
+    let csp = header(&embed, "content-security-policy")
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        csp.contains("frame-ancestors *") && !csp.contains("localhost"),
+        "{csp}"
+    );
+    std::fs::remove_dir_all(dist).ok();
+}
+
+#[test]
 fn unknown_and_broken_codes_get_problem_answers() {
     let site = site(None);
     let unknown = route(&site, "/01/08935001000099", "application/linkset+json");

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use tracecheck_core::code::parse_digital_link;
+use tracecheck_core::resolve::WebUrl;
 
 use super::{Site, pages, retailer};
 
@@ -16,19 +17,36 @@ pub struct Answer {
     pub body: Vec<u8>,
 }
 
-/// The badge for retailers' iframes: the same app, but any page may frame it.
-pub const EMBED_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' https: data: blob:; \
-connect-src 'self' https: http://127.0.0.1:* http://localhost:*; object-src 'none'; \
-base-uri 'self'; form-action 'self'; frame-ancestors *";
-
-/// The widget's Content-Security-Policy. `http://127.0.0.1:*` and
-/// `http://localhost:*` let the development resolver be reached under
-/// either name (the demo's unknown-resolver sample needs both).
+/// The widget's Content-Security-Policy, as the built page's own `<meta>`
+/// has it plus what only a header can say (`frame-ancestors`). Codes may
+/// name any resolver, hence `connect-src https:`.
 pub const APP_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' https: data: blob:; \
-connect-src 'self' https: http://127.0.0.1:* http://localhost:*; media-src 'self' blob:; \
+style-src 'self'; img-src 'self' https: data: blob:; connect-src 'self' https:; media-src 'self' blob:; \
 worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/// What the page's `connect-src` says, and what a development server adds.
+const CONNECT_SRC: &str = "connect-src 'self' https:;";
+const CONNECT_SRC_DEV: &str = "connect-src 'self' https: http://127.0.0.1:* http://localhost:*;";
+
+/// The CSP this server sends with the widget. A server on this machine is a
+/// development one: it also lets the widget reach itself under its other
+/// name (`localhost` ↔ `127.0.0.1`; the demo's unknown-resolver sample). The
+/// badge (`/embed`) may be framed by any page.
+fn widget_csp(site: &Site, embed: bool) -> String {
+    let mut csp = APP_CSP.to_owned();
+    if is_local(site) {
+        csp = csp.replace(CONNECT_SRC, CONNECT_SRC_DEV);
+    }
+    if embed {
+        csp = csp.replace("frame-ancestors 'none'", "frame-ancestors *");
+    }
+    csp
+}
+
+fn is_local(site: &Site) -> bool {
+    WebUrl::parse(&site.public_url)
+        .is_ok_and(|u| matches!(u.host(), "127.0.0.1" | "localhost" | "[::1]"))
+}
 
 impl Answer {
     /// A plain-text answer.
@@ -159,17 +177,31 @@ fn embed_shell(site: &Site) -> Answer {
         .retain(|(name, _)| name != "X-Frame-Options" && name != "Content-Security-Policy");
     answer
         .headers
-        .push(("Content-Security-Policy".into(), EMBED_CSP.into()));
+        .push(("Content-Security-Policy".into(), widget_csp(site, true)));
     answer
 }
 
 fn app_shell(site: &Site) -> Answer {
-    match site
+    let page = site
         .dist
         .as_ref()
-        .and_then(|dist| std::fs::read(dist.join("index.html")).ok())
-    {
-        Some(page) => Answer::html(200, page),
+        .and_then(|dist| std::fs::read_to_string(dist.join("index.html")).ok());
+    match page {
+        Some(page) => {
+            // The page's <meta> CSP must allow what the header allows.
+            let page = if is_local(site) {
+                page.replace(CONNECT_SRC, CONNECT_SRC_DEV)
+            } else {
+                page
+            };
+            let mut answer = Answer::html(200, page.into_bytes());
+            for (name, value) in &mut answer.headers {
+                if name == "Content-Security-Policy" {
+                    *value = widget_csp(site, false);
+                }
+            }
+            answer
+        }
         None => Answer::html(
             503,
             b"<!doctype html><meta charset=utf-8><title>tracecheck</title>\

@@ -93,20 +93,45 @@ impl std::fmt::Display for WebUrl {
 }
 
 /// Which URLs the verifier may fetch.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UrlPolicy {
-    /// Origins (`http://host:port`) that may be fetched over plain http besides
-    /// localhost: the widget's own origin, in development.
+    /// Origins (`http://host:port`) that may be fetched over plain http: the
+    /// widget's own origin (a demo on a LAN).
     pub http_origins: Vec<String>,
+    /// Whether plain http to this machine (localhost, 127.0.0.1) is allowed:
+    /// yes for the CLI and a widget served from this machine in development;
+    /// no for a widget on a public origin, where a code naming
+    /// `http://127.0.0.1:…` must not make a shopper's browser probe their
+    /// own machine.
+    pub local_http: bool,
+}
+
+impl Default for UrlPolicy {
+    /// The development policy: https anywhere, plain http to this machine.
+    fn default() -> Self {
+        UrlPolicy {
+            http_origins: Vec::new(),
+            local_http: true,
+        }
+    }
 }
 
 impl UrlPolicy {
+    /// The policy for a deployment on a public origin: https, and plain http
+    /// only to `http_origins`.
+    pub fn public() -> Self {
+        UrlPolicy {
+            http_origins: Vec::new(),
+            local_http: false,
+        }
+    }
+
     /// Parses `url` and checks it may be fetched: `https:` anywhere, `http:`
-    /// only to the local machine or an allowed origin.
+    /// only to the local machine (when allowed) or an allowed origin.
     pub fn check(&self, url: &str) -> Result<WebUrl, UrlError> {
         let parsed = WebUrl::parse(url)?;
         if parsed.scheme == "https"
-            || is_local(parsed.host())
+            || (self.local_http && is_local(parsed.host()))
             || self.http_origins.contains(&parsed.origin())
         {
             Ok(parsed)
@@ -160,8 +185,25 @@ mod tests {
         assert!(policy.check("http://127.0.0.1:8080/dpp").is_ok());
         let lan = UrlPolicy {
             http_origins: vec!["http://192.168.1.5:8080".into()],
+            local_http: false,
         };
         assert!(lan.check("http://192.168.1.5:8080/01/1").is_ok());
         assert!(lan.check("http://192.168.1.6:8080/01/1").is_err());
+    }
+
+    #[test]
+    fn a_public_deployment_does_not_fetch_from_the_shoppers_own_machine() {
+        let public = UrlPolicy::public();
+        assert!(public.check("https://id.example/01/1").is_ok());
+        for url in [
+            "http://127.0.0.1:631/01/1",
+            "http://localhost:8080/x",
+            "http://[::1]/x",
+        ] {
+            assert_eq!(
+                public.check(url),
+                Err(UrlError::NotHttps { url: url.into() })
+            );
+        }
     }
 }
