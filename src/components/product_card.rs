@@ -21,15 +21,12 @@ pub fn ProductCard(props: &Props) -> Html {
         None => html! {},
     };
     // Images only from https or this site (never other schemes).
-    let image = product
-        .image
-        .clone()
-        .filter(|url| url.starts_with("https://") || url.starts_with('/'));
+    let image = product.image.clone().filter(|url| is_safe_image(url));
     html! {
         <section class="card product" aria-labelledby="product-name">
             <h2 id="product-name">{lang.text(&product.name)}</h2>
             if let Some(src) = image {
-                <img class="product-image" src={src} alt={lang.t(Msg::ProductImage)} loading="lazy" referrerpolicy="no-referrer" />
+                <img class="product-image" src={src} alt={lang.text(&product.name)} referrerpolicy="no-referrer" />
             }
             if !product.description.is_empty() {
                 <p class="description">{lang.text(&product.description)}</p>
@@ -46,4 +43,14 @@ pub fn ProductCard(props: &Props) -> Html {
             </dl>
         </section>
     }
+}
+
+/// An image the page may show: `https:`, or from the widget's own origin
+/// (a demo served over plain http on a LAN).
+fn is_safe_image(url: &str) -> bool {
+    if url.starts_with("https://") {
+        return true;
+    }
+    let own = crate::platform::config::origin().unwrap_or_default();
+    tracecheck_core::resolve::WebUrl::parse(url).is_ok_and(|u| !own.is_empty() && u.origin() == own)
 }

@@ -74,7 +74,6 @@ pub fn msg(msg: Msg) -> String {
         Msg::ScannedCode => "Scanned code".into(),
         Msg::OpenLink => "Open the link".into(),
         Msg::Certification(n) => format!("Certification {}", n + 1),
-        Msg::ProductImage => "Product image".into(),
         Msg::MapAlt(name, coordinates) => {
             format!("Map: {name} ({coordinates}) on a map of Vietnam")
         }

@@ -77,7 +77,6 @@ pub enum Msg {
     ScannedCode,
     OpenLink,
     Certification(usize),
-    ProductImage,
     MapAlt(String, String),
     OpenInMaps,
     ScannedBefore(String),

@@ -74,7 +74,6 @@ pub fn msg(msg: Msg) -> String {
         Msg::ScannedCode => "Mã đã quét".into(),
         Msg::OpenLink => "Mở đường dẫn".into(),
         Msg::Certification(n) => format!("Chứng nhận {}", n + 1),
-        Msg::ProductImage => "Ảnh sản phẩm".into(),
         Msg::MapAlt(name, coordinates) => {
             format!("Bản đồ: {name} ({coordinates}) trên bản đồ Việt Nam")
         }

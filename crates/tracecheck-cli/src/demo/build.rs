@@ -10,6 +10,7 @@ use tracecheck_core::code::gtin_check_digit;
 use tracecheck_core::resolve::WebUrl;
 
 use super::actors::{Actor, Actors};
+use super::media;
 use super::products::{self, Batch, CertSpec, LONGAN_PREFIX, ROGUE_PREFIX};
 use super::samples::{Expectation, Sample};
 use super::{DemoOptions, at, day, stamp};
@@ -365,6 +366,11 @@ pub fn build(options: &DemoOptions) -> Registry {
         Expectation::NotVerifiable,
     ));
 
+    for (name, svg) in media::IMAGES {
+        b.registry
+            .files
+            .insert(media::path(name), svg.as_bytes().to_vec());
+    }
     b.write_status_lists();
     b.write_trust_list();
     let root = b.actors.root.did();
@@ -586,6 +592,12 @@ impl Builder<'_> {
         product["idScheme"] =
             json!({"type": ["IdentifierScheme"], "id": "https://id.gs1.org/01/", "name": "GTIN"});
         product["batchNumber"] = json!(batch.lot);
+        product["productImage"] = json!({
+            "linkURL": self.url(&media::path(batch.image)),
+            "linkName": product["name"].clone(),
+            "linkType": "https://gs1.org/voc/productImage",
+            "mediaType": "image/svg+xml"
+        });
         if let Some(serial) = &batch.serial {
             product["serialNumber"] = json!(serial);
         }

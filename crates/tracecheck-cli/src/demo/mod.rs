@@ -8,6 +8,7 @@
 
 mod actors;
 mod build;
+mod media;
 mod products;
 mod samples;
 

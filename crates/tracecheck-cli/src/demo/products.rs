@@ -29,6 +29,8 @@ pub struct Batch<'a> {
     pub revoked: bool,
     /// Message status to set in the producer's message list (recall notices).
     pub message: Option<u8>,
+    /// Its picture, one of [`super::media::IMAGES`].
+    pub image: &'static str,
 }
 
 /// A certification to issue and claim.
@@ -228,6 +230,7 @@ pub fn longan<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
             vietgap(a, p, "VG-HY-2025-0147", (-200, 530)),
             ocop(a, p, "OCOP-HY-2024-031", 4),
         ],
+        image: "longan",
         revoked: false,
         message: None,
     }
@@ -352,6 +355,7 @@ pub fn chicken<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
             },
             ocop(a, p, "OCOP-HY-2023-118", 3),
         ],
+        image: "chicken",
         revoked: false,
         message: None,
     }
@@ -469,6 +473,7 @@ pub fn honey<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
             },
             ocop(a, p, "OCOP-HY-2024-077", 4),
         ],
+        image: "honey",
         revoked: false,
         message: Some(0),
     }
@@ -584,6 +589,7 @@ pub fn medicine<'a>(a: &'a Actors, today: Date, lot: &str, serial: &str) -> Batc
             valid_days: (-400, 695),
             holder: p,
         }],
+        image: "medicine",
         revoked: false,
         message: None,
     }

@@ -129,7 +129,9 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
             }
             let key = &path[1..];
             if let Some(bytes) = site.registry.files.get(key) {
-                let kind = if key.ends_with(".jwt") {
+                let kind = if key.ends_with(".svg") {
+                    "image/svg+xml"
+                } else if key.ends_with(".jwt") {
                     "application/vc+jwt"
                 } else if key.starts_with("credentials/") {
                     "application/vc+ld+json"
