@@ -64,7 +64,11 @@ impl Fetch for BrowserFetcher {
         let cached_at = response
             .headers()
             .get(CACHED_AT_HEADER)
-            .and_then(|t| t.parse::<f64>().ok());
+            // Whole milliseconds (assets/sw.js); an integer parse keeps
+            // the float parser out of the page.
+            .and_then(|t| t.parse::<u64>().ok())
+            .map(|ms| ms as f64);
+
         if let Some(at_ms) = cached_at {
             self.cached.note(&request.url, at_ms);
         }

@@ -1,10 +1,9 @@
-use std::io::Read;
-
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::gzip::{GunzipError, gunzip};
 use crate::credential::{one_or_many, string};
 
 /// The smallest list the spec allows, in entries (16 KiB of 1-bit entries),
@@ -12,7 +11,7 @@ use crate::credential::{one_or_many, string};
 pub const MIN_ENTRIES: usize = 131_072;
 
 /// Largest decompressed list accepted (16 MiB): a gzip bomb stops here.
-const MAX_BYTES: u64 = 16 << 20;
+const MAX_BYTES: usize = 16 << 20;
 
 /// A decoded status list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,14 +72,10 @@ impl Bitstring {
         let compressed = URL_SAFE_NO_PAD
             .decode(body.trim_end_matches('='))
             .map_err(|_| StatusError::NotBase64url)?;
-        let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(compressed.as_slice())
-            .take(MAX_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|_| StatusError::NotGzip)?;
-        if bytes.len() as u64 > MAX_BYTES {
-            return Err(StatusError::TooLarge);
-        }
+        let bytes = gunzip(&compressed, MAX_BYTES).map_err(|err| match err {
+            GunzipError::TooLarge => StatusError::TooLarge,
+            GunzipError::Malformed | GunzipError::Corrupt => StatusError::NotGzip,
+        })?;
         Ok(Bitstring { bytes })
     }
 

@@ -2,5 +2,6 @@
 //! carrying a message (a recall notice)?
 
 mod bitstring;
+mod gzip;
 
 pub use bitstring::{Bitstring, MIN_ENTRIES, StatusError, decode_encoded_list, read_status_list};
