@@ -6,7 +6,8 @@ use tracecheck_core::issue::IssuerKey;
 /// Arguments of `tracecheck keygen`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Also write the secret key to this file (created, mode 0600).
+    /// Write the secret key to this file (created, mode 0600) instead of
+    /// printing it, so it stays out of terminal scrollback and CI logs.
     #[arg(long)]
     out: Option<std::path::PathBuf>,
 }
@@ -15,15 +16,17 @@ pub fn run(args: Args) -> super::Outcome {
     let mut seed = [0u8; 32];
     getrandom::getrandom(&mut seed).map_err(|e| format!("no randomness from the OS: {e}"))?;
     let key = IssuerKey::from_seed(seed);
-    if let Some(path) = &args.out {
-        write_secret(path, &key.secret_multibase())
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    super::print_json(&json!({
+    let mut printed = json!({
         "did": key.did(),
         "verificationMethod": key.method(),
-        "secretKeyMultibase": key.secret_multibase(),
-    }))?;
+    });
+    match &args.out {
+        Some(path) => write_secret(path, &key.secret_multibase())
+            .map_err(|e| format!("{}: {e}", path.display()))?,
+        None => printed["secretKeyMultibase"] = key.secret_multibase().into(),
+    }
+    super::print_json(&printed)?;
+
     Ok(ExitCode::SUCCESS)
 }
 
