@@ -1,4 +1,4 @@
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use tracecheck_core::json::{Limits, canonicalize, parse};
@@ -14,16 +14,8 @@ pub struct Args {
 /// a signature covers (no trailing newline). The document goes through the
 /// verifier's strict parser first, so what it refuses is refused here too.
 pub fn run(args: Args) -> super::Outcome {
-    let bytes = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?,
-        None => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| e.to_string())?;
-            bytes
-        }
-    };
+    let bytes = super::read_input(args.file.as_deref())?;
+
     let value =
         parse(&bytes, Limits::DEFAULT).map_err(|e| format!("not acceptable JSON: {e:?}"))?;
     let mut out = std::io::stdout().lock();

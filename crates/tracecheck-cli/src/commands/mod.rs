@@ -23,6 +23,19 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
     Ok(())
 }
 
+/// The bytes of `file`, or of stdin when it is absent or `-`.
+pub fn read_input(file: Option<&std::path::Path>) -> Result<Vec<u8>, String> {
+    match file.filter(|p| p.as_os_str() != "-") {
+        Some(path) => std::fs::read(path).map_err(|e| format!("{}: {e}", path.display())),
+        None => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+                .map_err(|e| e.to_string())?;
+            Ok(bytes)
+        }
+    }
+}
+
 /// The system clock (the CLI runs natively, where the clock exists).
 #[allow(clippy::disallowed_methods)]
 pub fn now() -> time::OffsetDateTime {

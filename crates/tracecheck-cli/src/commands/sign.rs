@@ -1,4 +1,3 @@
-use std::io::Read;
 use std::process::ExitCode;
 
 use tracecheck_core::credential::read_envelope;
@@ -35,16 +34,8 @@ pub fn run(args: Args) -> super::Outcome {
         std::fs::read_to_string(&args.key).map_err(|e| format!("{}: {e}", args.key.display()))?;
     let key =
         IssuerKey::from_secret_multibase(&secret).map_err(|e| format!("bad secret key: {e:?}"))?;
-    let bytes = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?,
-        None => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| e.to_string())?;
-            bytes
-        }
-    };
+    let bytes = super::read_input(args.file.as_deref())?;
+
     let mut credential =
         parse(&bytes, Limits::DEFAULT).map_err(|e| format!("not acceptable JSON: {e:?}"))?;
     // Sign the content only: any old proof is replaced (DI) or dropped (JOSE).

@@ -68,14 +68,11 @@ header{max-width:60rem}main{display:grid;grid-template-columns:repeat(auto-fill,
 .ok{border-color:#1a7f37}.caution{border-color:#9a6700}.fake{border-color:#cf222e}.none{border-color:#57606a}\
 .expect{font-weight:600}.code{font-size:.75rem;word-break:break-all}.server{color:#57606a}\
 @media print{a{color:inherit;text-decoration:none}header p{display:none}}";
-    Answer {
-        status: 200,
-        headers: vec![("Content-Type".into(), "text/css; charset=utf-8".into())],
-        body: css.as_bytes().to_vec(),
-    }
+    Answer::css(css)
 }
 
-fn escape(text: &str) -> String {
+/// Text made safe inside HTML content and quoted attributes.
+pub(super) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -4,6 +4,7 @@
 //! it under another host name (e.g. `localhost` when the widget is
 //! `127.0.0.1`) to see the badges work across origins.
 
+use super::pages::escape;
 use super::{Answer, Site};
 use crate::demo::Sample;
 use tracecheck_core::resolve::WebUrl;
@@ -97,16 +98,5 @@ grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}\
 .product{background:#fff;border-radius:.75rem;padding:1rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}\
 .photo{height:7rem;border-radius:.5rem;background:linear-gradient(135deg,#e9c46a,#f4a261)}\
 .product h2{font-size:1.05rem;margin:.6rem 0 .2rem}.price{font-weight:700;color:#7a2e0e;margin:0 0 .5rem}";
-    Answer {
-        status: 200,
-        headers: vec![("Content-Type".into(), "text/css; charset=utf-8".into())],
-        body: css.as_bytes().to_vec(),
-    }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    Answer::css(css)
 }

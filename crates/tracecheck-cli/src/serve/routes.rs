@@ -58,6 +58,15 @@ impl Answer {
         }
     }
 
+    /// A stylesheet (the demo pages' CSP forbids inline styles).
+    pub fn css(text: &str) -> Answer {
+        Answer {
+            status: 200,
+            headers: vec![("Content-Type".into(), "text/css; charset=utf-8".into())],
+            body: text.as_bytes().to_vec(),
+        }
+    }
+
     fn json(status: u16, content_type: &str, body: Vec<u8>) -> Answer {
         Answer {
             status,
