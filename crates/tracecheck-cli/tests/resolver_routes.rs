@@ -143,3 +143,19 @@ fn credentials_are_served_with_cors_and_the_demo_page_lists_every_sample() {
         assert!(String::from_utf8_lossy(&qr.body).contains("<svg"));
     }
 }
+
+#[test]
+fn product_pictures_are_images_that_cannot_run_script() {
+    let site = site(None);
+    for name in ["longan", "chicken", "honey", "medicine"] {
+        let picture = route(&site, &format!("/media/{name}.svg"), "image/*");
+        assert_eq!(picture.status, 200, "{name}");
+        assert_eq!(header(&picture, "content-type"), Some("image/svg+xml"));
+        let csp = header(&picture, "content-security-policy").unwrap_or_default();
+        assert!(
+            csp.contains("default-src 'none'") && csp.contains("sandbox"),
+            "{csp}"
+        );
+        assert!(String::from_utf8_lossy(&picture.body).starts_with("<svg"));
+    }
+}

@@ -15,7 +15,6 @@ pub struct Args {
 /// verifier's strict parser first, so what it refuses is refused here too.
 pub fn run(args: Args) -> super::Outcome {
     let bytes = super::read_input(args.file.as_deref())?;
-
     let value =
         parse(&bytes, Limits::DEFAULT).map_err(|e| format!("not acceptable JSON: {e:?}"))?;
     let mut out = std::io::stdout().lock();

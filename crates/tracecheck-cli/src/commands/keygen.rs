@@ -26,7 +26,6 @@ pub fn run(args: Args) -> super::Outcome {
         None => printed["secretKeyMultibase"] = key.secret_multibase().into(),
     }
     super::print_json(&printed)?;
-
     Ok(ExitCode::SUCCESS)
 }
 

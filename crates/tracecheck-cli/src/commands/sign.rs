@@ -35,7 +35,6 @@ pub fn run(args: Args) -> super::Outcome {
     let key =
         IssuerKey::from_secret_multibase(&secret).map_err(|e| format!("bad secret key: {e:?}"))?;
     let bytes = super::read_input(args.file.as_deref())?;
-
     let mut credential =
         parse(&bytes, Limits::DEFAULT).map_err(|e| format!("not acceptable JSON: {e:?}"))?;
     // Sign the content only: any old proof is replaced (DI) or dropped (JOSE).

@@ -147,7 +147,14 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
                 } else {
                     "application/json"
                 };
-                return Answer::json(200, kind, bytes.clone());
+                let mut answer = Answer::json(200, kind, bytes.clone());
+                // Registry files are data and pictures, never pages: an SVG
+                // opened directly runs no script and loads nothing.
+                answer.headers.push((
+                    "Content-Security-Policy".into(),
+                    "default-src 'none'; style-src 'unsafe-inline'; sandbox".into(),
+                ));
+                return answer;
             }
             static_file(site, path)
         }
