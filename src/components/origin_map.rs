@@ -77,19 +77,20 @@ const OUTLINE: &[(f64, f64)] = &[
     (23.1, 104.9),
 ];
 
-/// Cities drawn in the inset as landmarks.
-const CITIES: &[(&str, f64, f64)] = &[
-    ("Hà Nội", 21.028, 105.834),
-    ("Hải Phòng", 20.845, 106.688),
-    ("Hưng Yên", 20.646, 106.051),
-    ("Thái Bình", 20.447, 106.336),
-    ("Nam Định", 20.420, 106.168),
-    ("Bắc Ninh", 21.186, 106.076),
-    ("Hải Dương", 20.937, 106.315),
-    ("Huế", 16.463, 107.585),
-    ("Đà Nẵng", 16.054, 108.202),
-    ("TP. Hồ Chí Minh", 10.776, 106.700),
-    ("Cần Thơ", 10.045, 105.747),
+/// Cities drawn in the inset as landmarks, with the label on their right
+/// (`true`) or, where a neighbour's label would collide, on their left.
+const CITIES: &[(&str, f64, f64, bool)] = &[
+    ("Hà Nội", 21.028, 105.834, true),
+    ("Hải Phòng", 20.845, 106.688, true),
+    ("Hưng Yên", 20.646, 106.051, true),
+    ("Thái Bình", 20.447, 106.336, true),
+    ("Nam Định", 20.420, 106.168, false),
+    ("Bắc Ninh", 21.186, 106.076, true),
+    ("Hải Dương", 20.937, 106.315, true),
+    ("Huế", 16.463, 107.585, true),
+    ("Đà Nẵng", 16.054, 108.202, true),
+    ("TP. Hồ Chí Minh", 10.776, 106.700, true),
+    ("Cần Thơ", 10.045, 105.747, true),
 ];
 
 /// A projection of a lat/lon box onto a `width`×`height` box (equirectangular,
@@ -162,7 +163,7 @@ pub fn OriginMap(props: &Props) -> Html {
     let (ix, iy) = inset.point(latitude, longitude);
     let landmarks = CITIES
         .iter()
-        .filter(|(_, lat, lon)| (lat - latitude).abs() < span && (lon - longitude).abs() < span);
+        .filter(|(_, lat, lon, _)| (lat - latitude).abs() < span && (lon - longitude).abs() < span);
     let description = lang.t(Msg::MapAlt(
         props.name.clone(),
         lang.coordinates(latitude, longitude),
@@ -177,12 +178,13 @@ pub fn OriginMap(props: &Props) -> Html {
                 </g>
                 <g transform="translate(140,25)">
                     <rect class="inset" x="0" y="0" width="172" height="172" rx="6" />
-                    { for landmarks.map(|(name, lat, lon)| {
+                    { for landmarks.map(|(name, lat, lon, right)| {
                         let (x, y) = inset.point(*lat, *lon);
+                        let (dx, anchor) = if *right { (4.0, "start") } else { (-4.0, "end") };
                         html! {
                             <g class="city">
                                 <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="2.5" />
-                                <text x={format!("{:.1}", x + 4.0)} y={format!("{:.1}", y - 3.0)}>{*name}</text>
+                                <text x={format!("{:.1}", x + dx)} y={format!("{:.1}", y - 3.0)} text-anchor={anchor}>{*name}</text>
                             </g>
                         }
                     }) }
