@@ -17,19 +17,32 @@ style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; fra
     )
 }
 
-/// The listing's products: (sample id, name, price, note).
-const LISTING: &[(&str, &str, &str)] = &[
-    ("longan", "Nhãn lồng Hưng Yên — hộp 1 kg", "85.000 ₫"),
-    ("honey", "Mật ong hoa nhãn — chai 500 ml", "180.000 ₫"),
+/// The listing's products: (sample id, name, price, picture under `/media/`).
+/// The fake uses the genuine product's picture, as fakes do.
+const LISTING: &[(&str, &str, &str, &str)] = &[
+    (
+        "longan",
+        "Nhãn lồng Hưng Yên — hộp 1 kg",
+        "85.000 ₫",
+        "longan",
+    ),
+    (
+        "honey",
+        "Mật ong hoa nhãn — chai 500 ml",
+        "180.000 ₫",
+        "honey",
+    ),
     (
         "chicken",
         "Gà Đông Tảo nguyên con — khoảng 3 kg",
         "1.350.000 ₫",
+        "chicken",
     ),
     (
         "unknown-issuer",
         "Nhãn lồng Hưng Yên loại 1 — giá sốc",
         "39.000 ₫",
+        "longan",
     ),
 ];
 
@@ -39,7 +52,7 @@ pub fn page(site: &Site, many: bool) -> Answer {
         .map(|u| u.origin())
         .unwrap_or_default();
     let find = |id: &str| site.registry.samples.iter().find(|s| s.id == id);
-    let items: Vec<(&Sample, &str, &str)> = if many {
+    let items: Vec<(&Sample, &str, &str, Option<&str>)> = if many {
         let all: Vec<&Sample> = site
             .registry
             .samples
@@ -49,18 +62,28 @@ pub fn page(site: &Site, many: bool) -> Answer {
         all.iter()
             .cycle()
             .take(10)
-            .map(|s| (*s, s.title_vi.as_str(), "—"))
+            .map(|s| (*s, s.title_vi.as_str(), "—", None))
             .collect()
     } else {
         LISTING
             .iter()
-            .filter_map(|(id, name, price)| find(id).map(|s| (s, *name, *price)))
+            .filter_map(|(id, name, price, picture)| {
+                find(id).map(|s| (s, *name, *price, Some(*picture)))
+            })
             .collect()
     };
     let mut cards = String::new();
-    for (sample, name, price) in items {
+    for (sample, name, price, picture) in items {
+        // The shop's own copy of the picture (same origin: img-src 'self').
+        let photo = match picture {
+            Some(p) => format!(
+                "<img class=\"photo\" src=\"/media/{}.svg\" alt=\"\">",
+                escape(p)
+            ),
+            None => "<div class=\"photo\" aria-hidden=\"true\"></div>".into(),
+        };
         cards.push_str(&format!(
-            "<li class=\"product\" data-sample=\"{id}\"><div class=\"photo\" aria-hidden=\"true\"></div>\
+            "<li class=\"product\" data-sample=\"{id}\">{photo}\
 <h2>{name}</h2><p class=\"price\">{price}</p>\
 <trace-check code=\"{code}\" lang=\"vi\"></trace-check></li>\n",
             id = escape(&sample.id),
@@ -96,7 +119,8 @@ header{padding:1rem 1.5rem;background:#7a2e0e;color:#fff}header h1{margin:0 0 .2
 main{padding:1rem}.listing{list-style:none;margin:0;padding:0;display:grid;gap:1rem;\
 grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}\
 .product{background:#fff;border-radius:.75rem;padding:1rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}\
-.photo{height:7rem;border-radius:.5rem;background:linear-gradient(135deg,#e9c46a,#f4a261)}\
+.photo{display:block;width:100%;height:7rem;border-radius:.5rem;background:linear-gradient(135deg,#e9c46a,#f4a261)}\
+img.photo{height:auto;aspect-ratio:16/10}\
 .product h2{font-size:1.05rem;margin:.6rem 0 .2rem}.price{font-weight:700;color:#7a2e0e;margin:0 0 .5rem}";
     Answer::css(css)
 }
