@@ -133,6 +133,25 @@ mod tests {
     }
 
     #[test]
+    fn no_single_bit_flip_or_cut_yields_other_content() {
+        let body: Vec<u8> = (0..3000u32).map(|i| (i * 7 % 256) as u8).collect();
+        let good = gzip(&body, flate2::GzBuilder::new().filename("l"));
+        for at in 0..good.len() {
+            for bit in 0..8 {
+                let mut bad = good.clone();
+                bad[at] ^= 1 << bit;
+                // Header bytes that carry no meaning (time, OS) may change.
+                if let Ok(read) = gunzip(&bad, 1 << 20) {
+                    assert_eq!(read, body, "byte {at} bit {bit}");
+                }
+            }
+            if let Ok(read) = gunzip(&good[..at], 1 << 20) {
+                assert_eq!(read, body, "cut at {at}");
+            }
+        }
+    }
+
+    #[test]
     fn stops_at_the_limit() {
         let bomb = gzip(&vec![0; 1 << 20], flate2::GzBuilder::new());
         assert_eq!(gunzip(&bomb, 1000), Err(GunzipError::TooLarge));
