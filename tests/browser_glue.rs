@@ -116,6 +116,22 @@ async fn the_fake_camera_starts_gives_frames_and_is_released() {
     let frame = frame.expect("a frame within 5 s");
     assert_eq!(frame.width, 320);
     assert_eq!(frame.data.length(), frame.width * frame.height * 4);
+    // Chromium's fake camera lists continuous focus among its modes (it
+    // accepts focus requests without acting on them): the capabilities are
+    // read and a tap's request is accepted.
+    let features = camera::features(&stream);
+    assert!(features.focus_modes.continuous, "{features:?}");
+    camera::keep_focusing(&stream, features.focus_modes).await;
+    assert_eq!(
+        camera::focus_at(&stream, features.focus_modes, (0.25, 0.75)).await,
+        Ok(())
+    );
+    // A camera with no focus control is refused before asking it.
+    assert!(
+        camera::focus_at(&stream, camera::FocusModes::default(), (0.5, 0.5))
+            .await
+            .is_err()
+    );
     camera::stop(&stream);
     for track in stream.get_tracks().iter() {
         let track: web_sys::MediaStreamTrack = track.dyn_into().expect("track");
@@ -233,4 +249,19 @@ async fn the_verdict_reads_in_each_language_with_an_icon_not_only_colour() {
         handle.destroy();
         root.remove();
     }
+}
+
+#[wasm_bindgen_test]
+fn a_tap_becomes_a_point_of_interest_inside_the_picture() {
+    let video_box = (10.0, 20.0, 200.0, 100.0);
+    assert_eq!(camera::focus_point(110.0, 70.0, video_box), (0.5, 0.5));
+    assert_eq!(camera::focus_point(10.0, 20.0, video_box), (0.0, 0.0));
+    // Outside the box (a tap on its border): clamped to the edge.
+    assert_eq!(camera::focus_point(500.0, -5.0, video_box), (1.0, 0.0));
+    // A box with no size yet, or a nonsense coordinate: the centre.
+    assert_eq!(
+        camera::focus_point(3.0, 4.0, (0.0, 0.0, 0.0, 0.0)),
+        (0.5, 0.5)
+    );
+    assert_eq!(camera::focus_point(f64::NAN, 70.0, video_box).0, 0.5);
 }

@@ -12,6 +12,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlInputElement, HtmlVideoElement, MediaStream};
 use yew::prelude::*;
 
@@ -119,7 +120,9 @@ impl Session {
                 return;
             }
             session.failures.set(0);
-            session.features.set(camera::features(&stream));
+            let features = camera::features(&stream);
+            session.features.set(features);
+            camera::keep_focusing(&stream, features.focus_modes).await;
             session.torch.set(false);
             *session.device.borrow_mut() = camera::device_of(&stream);
             let alive = Rc::new(Cell::new(true));
@@ -294,6 +297,35 @@ pub fn CameraScanner(props: &Props) -> Html {
             });
         })
     };
+    // Tap to focus, where the camera can be told where (a pointer-only
+    // convenience: the camera focuses by itself otherwise).
+    let tap_focus = {
+        let session = session.clone();
+        Callback::from(move |event: MouseEvent| {
+            let modes = session.features.focus_modes;
+            let Some(stream) = session.running.borrow().as_ref().map(|r| r.stream.clone()) else {
+                return;
+            };
+            let target = event
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let Some(target) = target else {
+                return;
+            };
+            if !modes.any() {
+                return;
+            }
+            let rect = target.get_bounding_client_rect();
+            let point = camera::focus_point(
+                f64::from(event.client_x()),
+                f64::from(event.client_y()),
+                (rect.left(), rect.top(), rect.width(), rect.height()),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = camera::focus_at(&stream, modes, point).await;
+            });
+        })
+    };
     let zoom = {
         let session = session.clone();
         Callback::from(move |event: InputEvent| {
@@ -319,6 +351,9 @@ pub fn CameraScanner(props: &Props) -> Html {
     };
     let status = match &state {
         State::Starting => html! { <p class="hint">{lang.t(Msg::CameraStarting)}</p> },
+        State::On if session.features.focus_modes.any() => html! {
+            <p class="hint">{lang.t(Msg::CameraHint)}{" "}{lang.t(Msg::TapToFocus)}</p>
+        },
         State::On => html! { <p class="hint">{lang.t(Msg::CameraHint)}</p> },
         State::Retrying => {
             html! { <p class="hint" role="status">{lang.t(Msg::CameraRetrying)}</p> }
@@ -355,7 +390,7 @@ pub fn CameraScanner(props: &Props) -> Html {
     // detached the playing video and froze continuous scanning.
     html! {
         <section class="camera" aria-label={lang.t(Msg::ScanHeading)}>
-            <div key="viewfinder" class={classes!("viewfinder", live.then_some("live"))}>
+            <div key="viewfinder" class={classes!("viewfinder", live.then_some("live"))} onclick={tap_focus}>
                 <video ref={session.video.clone()} muted=true playsinline=true aria-hidden="true"></video>
                 <div class="frame" aria-hidden="true"></div>
             </div>

@@ -24,6 +24,7 @@ pub fn msg(msg: Msg) -> String {
         Msg::StartCamera => "Turn on the camera to scan".into(),
         Msg::StopCamera => "Turn off the camera".into(),
         Msg::CameraHint => "Hold the QR code in the middle of the frame".into(),
+        Msg::TapToFocus => "Tap the picture to focus.".into(),
         Msg::CameraStarting => "Opening the camera…".into(),
         Msg::CameraRetrying => "The camera stopped. Starting it again…".into(),
         Msg::SwitchCamera => "Switch camera".into(),

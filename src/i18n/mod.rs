@@ -31,6 +31,7 @@ pub enum Msg {
     StartCamera,
     StopCamera,
     CameraHint,
+    TapToFocus,
     CameraStarting,
     CameraRetrying,
     SwitchCamera,

@@ -24,6 +24,7 @@ pub fn msg(msg: Msg) -> String {
         Msg::StartCamera => "Bật camera để quét".into(),
         Msg::StopCamera => "Tắt camera".into(),
         Msg::CameraHint => "Đưa mã QR vào giữa khung hình".into(),
+        Msg::TapToFocus => "Chạm vào hình để lấy nét.".into(),
         Msg::CameraStarting => "Đang mở camera…".into(),
         Msg::CameraRetrying => "Camera đã dừng. Đang mở lại…".into(),
         Msg::SwitchCamera => "Đổi camera".into(),

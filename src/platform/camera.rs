@@ -118,6 +118,53 @@ pub struct Features {
     pub torch: bool,
     /// Zoom range `(min, max, step)`, when the track can zoom.
     pub zoom: Option<(f64, f64, f64)>,
+    /// Focus modes the track offers (`continuous`, `single-shot`, …);
+    /// empty when it cannot be told where to focus.
+    pub focus_modes: FocusModes,
+}
+
+/// The focus modes a camera offers, as flags (the list is short and fixed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FocusModes {
+    /// Keeps refocusing by itself: best for scanning.
+    pub continuous: bool,
+    /// Focuses once where asked.
+    pub single_shot: bool,
+}
+
+impl FocusModes {
+    /// True when a tap can move the focus.
+    pub fn any(self) -> bool {
+        self.continuous || self.single_shot
+    }
+
+    /// The mode to ask for with a point of interest: continuous focus keeps
+    /// following it, single-shot focuses there once.
+    fn for_tap(self) -> Option<&'static str> {
+        if self.continuous {
+            Some("continuous")
+        } else if self.single_shot {
+            Some("single-shot")
+        } else {
+            None
+        }
+    }
+}
+
+/// Where a tap at client `(x, y)` falls in an element's box `(left, top,
+/// width, height)`, as the `(0..1, 0..1)` point `pointsOfInterest` takes.
+/// The video fills its box (`object-fit: cover` crops only the edges), so
+/// the box is a close enough stand-in for the picture.
+pub fn focus_point(x: f64, y: f64, rect: (f64, f64, f64, f64)) -> (f64, f64) {
+    let (left, top, width, height) = rect;
+    let along = |at: f64, start: f64, length: f64| {
+        if length > 0.0 && at.is_finite() {
+            ((at - start) / length).clamp(0.0, 1.0)
+        } else {
+            0.5
+        }
+    };
+    (along(x, left, width), along(y, top, height))
 }
 
 /// Reads the track's capabilities (`getCapabilities` is missing in some
@@ -144,7 +191,49 @@ pub fn features(stream: &MediaStream) -> Features {
             let (min, max) = (number("min")?, number("max")?);
             (max > min).then(|| (min, max, number("step").unwrap_or(0.1)))
         });
-    Features { torch, zoom }
+    let modes: Vec<String> = Reflect::get(&capabilities, &"focusMode".into())
+        .ok()
+        .filter(Array::is_array)
+        .map(|m| {
+            Array::from(&m)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let focus_modes = FocusModes {
+        continuous: modes.iter().any(|m| m == "continuous"),
+        single_shot: modes.iter().any(|m| m == "single-shot"),
+    };
+    Features {
+        torch,
+        zoom,
+        focus_modes,
+    }
+}
+
+/// Asks for continuous focus where the camera has it (some default to a
+/// fixed focus, which blurs a code held close).
+pub async fn keep_focusing(stream: &MediaStream, modes: FocusModes) {
+    if modes.continuous {
+        let _ = apply_advanced(stream, "focusMode", "continuous".into()).await;
+    }
+}
+
+/// Focuses on the point `(x, y)` of the picture (each 0..1).
+pub async fn focus_at(
+    stream: &MediaStream,
+    modes: FocusModes,
+    (x, y): (f64, f64),
+) -> Result<(), PlatformError> {
+    let mode = modes.for_tap().ok_or(PlatformError::Unavailable)?;
+    let point = Object::new();
+    let _ = Reflect::set(&point, &"x".into(), &x.into());
+    let _ = Reflect::set(&point, &"y".into(), &y.into());
+    let wanted = Object::new();
+    let _ = Reflect::set(&wanted, &"pointsOfInterest".into(), &Array::of1(&point));
+    let _ = Reflect::set(&wanted, &"focusMode".into(), &mode.into());
+    apply(stream, &wanted).await
 }
 
 /// Switches the torch on or off.
@@ -163,11 +252,16 @@ async fn apply_advanced(
     name: &str,
     value: JsValue,
 ) -> Result<(), PlatformError> {
-    let track = video_track(stream).ok_or(PlatformError::Unavailable)?;
     let one = Object::new();
     let _ = Reflect::set(&one, &name.into(), &value);
+    apply(stream, &one).await
+}
+
+/// `track.applyConstraints({advanced: [wanted]})`.
+async fn apply(stream: &MediaStream, wanted: &Object) -> Result<(), PlatformError> {
+    let track = video_track(stream).ok_or(PlatformError::Unavailable)?;
     let constraints = web_sys::MediaTrackConstraints::new();
-    let _ = Reflect::set(&constraints, &"advanced".into(), &Array::of1(&one));
+    let _ = Reflect::set(&constraints, &"advanced".into(), &Array::of1(wanted));
     let promise = track
         .apply_constraints_with_constraints(&constraints)
         .map_err(|_| PlatformError::Unavailable)?;
