@@ -122,7 +122,11 @@ impl Session {
             session.failures.set(0);
             let features = camera::features(&stream);
             session.features.set(features);
-            camera::keep_focusing(&stream, features.focus_modes).await;
+            // Not awaited: the preview must not wait on the camera's answer.
+            let focusing = stream.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                camera::keep_focusing(&focusing, features.focus_modes).await;
+            });
             session.torch.set(false);
             *session.device.borrow_mut() = camera::device_of(&stream);
             let alive = Rc::new(Cell::new(true));
@@ -303,6 +307,9 @@ pub fn CameraScanner(props: &Props) -> Html {
         let session = session.clone();
         Callback::from(move |event: MouseEvent| {
             let modes = session.features.focus_modes;
+            if !modes.any() {
+                return;
+            }
             let Some(stream) = session.running.borrow().as_ref().map(|r| r.stream.clone()) else {
                 return;
             };
@@ -312,9 +319,6 @@ pub fn CameraScanner(props: &Props) -> Html {
             let Some(target) = target else {
                 return;
             };
-            if !modes.any() {
-                return;
-            }
             let rect = target.get_bounding_client_rect();
             let point = camera::focus_point(
                 f64::from(event.client_x()),
