@@ -30,7 +30,6 @@ test("a genuine product scanned with the camera is Verified, with its name", asy
     const image = page.locator("img.product-image");
     await image.waitFor();
     await page.waitForFunction(() => document.querySelector("img.product-image")?.naturalWidth > 0);
-
     // The camera is released once a code is read.
     const live = await page.locator("video").count();
     assert.equal(live, 0, "the scanner (and its camera) is gone from the result page");
