@@ -19,6 +19,11 @@ pub struct Registry {
 pub const LINKSET_DIR: &str = "linksets";
 
 impl Registry {
+    /// The sample named `id`.
+    pub fn sample(&self, id: &str) -> Option<&Sample> {
+        self.samples.iter().find(|s| s.id == id)
+    }
+
     /// Adds a JSON file.
     pub fn put_json(&mut self, path: &str, value: &serde_json::Value) {
         let bytes = serde_json::to_vec_pretty(value).unwrap_or_default();

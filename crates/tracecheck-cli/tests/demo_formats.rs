@@ -62,9 +62,7 @@ fn verify(site: &Site, code: &str) -> Report {
 
 fn sample<'a>(site: &'a Site, id: &str) -> &'a tracecheck_cli::demo::Sample {
     site.registry
-        .samples
-        .iter()
-        .find(|s| s.id == id)
+        .sample(id)
         .unwrap_or_else(|| panic!("no sample {id}"))
 }
 

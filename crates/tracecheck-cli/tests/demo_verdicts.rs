@@ -121,15 +121,7 @@ fn every_demo_sample_gets_its_expected_verdict() {
 #[test]
 fn bad_samples_fail_for_the_right_reason() {
     let registry = demo();
-    let code = |id: &str| {
-        registry
-            .samples
-            .iter()
-            .find(|s| s.id == id)
-            .expect("sample")
-            .code
-            .clone()
-    };
+    let code = |id: &str| registry.sample(id).expect("sample").code.clone();
     let failing = |report: &Report| -> Vec<(CheckId, Outcome)> {
         report
             .checks
@@ -174,13 +166,7 @@ fn a_typed_gtin_is_resolved_through_the_default_resolver() {
 /// Verifies the genuine longan sample with `tamper` applied to the answers.
 fn longan_with(tamper: &dyn Fn(&str, &mut Response)) -> Report {
     let registry = demo();
-    let code = registry
-        .samples
-        .iter()
-        .find(|s| s.id == "longan")
-        .expect("sample")
-        .code
-        .clone();
+    let code = registry.sample("longan").expect("sample").code.clone();
     verify(registry, &code, tamper)
 }
 
@@ -282,13 +268,7 @@ fn a_trust_list_from_another_root_verifies_nothing() {
 #[test]
 fn time_matters_expired_products_and_records_are_cautioned() {
     let registry = demo();
-    let code = registry
-        .samples
-        .iter()
-        .find(|s| s.id == "longan")
-        .expect("sample")
-        .code
-        .clone();
+    let code = registry.sample("longan").expect("sample").code.clone();
     let mut ctx = context(&registry);
     // Three weeks on: the fresh longan is past its use-by date.
     ctx.now += time::Duration::days(21);

@@ -43,7 +43,7 @@ pub fn demo_page(site: &Site) -> Answer {
 
 /// `/demo/qr/{id}.svg`: the sample's QR code.
 pub fn qr_svg(site: &Site, id: &str) -> Answer {
-    let Some(sample) = site.registry.samples.iter().find(|s| s.id == id) else {
+    let Some(sample) = site.registry.sample(id) else {
         return Answer::text(404, "no such sample");
     };
     let Ok(image) = crate::qr::svg(&sample.code, 180) else {

@@ -51,7 +51,6 @@ pub fn page(site: &Site, many: bool) -> Answer {
     let widget = WebUrl::parse(&site.public_url)
         .map(|u| u.origin())
         .unwrap_or_default();
-    let find = |id: &str| site.registry.samples.iter().find(|s| s.id == id);
     let items: Vec<(&Sample, &str, &str, Option<&str>)> = if many {
         let all: Vec<&Sample> = site
             .registry
@@ -68,7 +67,9 @@ pub fn page(site: &Site, many: bool) -> Answer {
         LISTING
             .iter()
             .filter_map(|(id, name, price, picture)| {
-                find(id).map(|s| (s, *name, *price, Some(*picture)))
+                site.registry
+                    .sample(id)
+                    .map(|s| (s, *name, *price, Some(*picture)))
             })
             .collect()
     };
