@@ -7,20 +7,10 @@
 #
 # Seeds the corpus from tests/vectors/gs1-digital-link. Not part of test.sh.
 set -euo pipefail
-script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=scripts/env.sh
-source "${script_dir}/env.sh"
+# shellcheck source=scripts/fuzz-build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fuzz-build.sh"
 seconds="${1:-200}"
-cd "${TRACECHECK_ROOT}/fuzz"
-
-export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
--Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
--Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing"
-export CARGO_TARGET_DIR="${TRACECHECK_ROOT}/fuzz/target"
-# With an explicit --target the flags reach the fuzzed code but not build scripts.
-host="$(rustc -vV | sed -n 's/^host: //p')"
-cargo build --release --bins --target "${host}"
-bin_dir="${CARGO_TARGET_DIR}/${host}/release"
+fuzz_build --bins
 
 # Seeds: every input string in the GS1 vectors, one file each.
 seeds="${TRACECHECK_ROOT}/fuzz/seeds"
@@ -40,6 +30,6 @@ for target in read_code digital_link element_data; do
   corpus="${TRACECHECK_ROOT}/fuzz/corpus/${target}"
   mkdir -p "${corpus}"
   printf '\n==== %s for %s s ====\n' "${target}" "${seconds}"
-  "${bin_dir}/${target}" "${corpus}" "${seeds}" \
+  "${fuzz_bin_dir}/${target}" "${corpus}" "${seeds}" \
     -max_total_time="${seconds}" -max_len=512 -print_final_stats=1
 done

@@ -11,20 +11,11 @@
 # Seeds the corpus from the credential, token, DID and status-list vectors.
 # Not part of test.sh.
 set -euo pipefail
-script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=scripts/env.sh
-source "${script_dir}/env.sh"
+# shellcheck source=scripts/fuzz-build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fuzz-build.sh"
 seconds="${1:-600}"
-cd "${TRACECHECK_ROOT}/fuzz"
-
-export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
--Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
--Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing"
-export CARGO_TARGET_DIR="${TRACECHECK_ROOT}/fuzz/target"
-# With an explicit --target the flags reach the fuzzed code but not build scripts.
-host="$(rustc -vV | sed -n 's/^host: //p')"
-cargo build --release --bin credential_proof --target "${host}"
-bin="${CARGO_TARGET_DIR}/${host}/release/credential_proof"
+fuzz_build --bin credential_proof
+bin="${fuzz_bin_dir}/credential_proof"
 
 # Seeds: every credential, token, DID case and list the vectors hold.
 seeds="${TRACECHECK_ROOT}/fuzz/corpus/credential_proof_seeds"
