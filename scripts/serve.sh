@@ -8,15 +8,8 @@
 #   SKIP_SETUP=1 bash scripts/serve.sh        # assume scripts/setup.sh already ran
 set -euo pipefail
 
-script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-if [[ "${SKIP_SETUP:-0}" == 1 ]]; then
-  # shellcheck source=scripts/env.sh
-  source "${script_dir}/env.sh"
-else
-  # shellcheck source=scripts/setup.sh
-  source "${script_dir}/setup.sh"
-fi
-cd "${TRACECHECK_ROOT}"
+# shellcheck source=scripts/prepare.sh
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 
 addr="${ADDR:-127.0.0.1:${PORT:-8080}}"
 

@@ -32,15 +32,8 @@ for arg in "$@"; do
   esac
 done
 
-script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-if [[ "${SKIP_SETUP:-0}" == 1 ]]; then
-  # shellcheck source=scripts/env.sh
-  source "${script_dir}/env.sh"
-else
-  # shellcheck source=scripts/setup.sh
-  source "${script_dir}/setup.sh"
-fi
-cd "${TRACECHECK_ROOT}"
+# shellcheck source=scripts/prepare.sh
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 
 # --- stage bookkeeping ------------------------------------------------------------
 stage_names=()
