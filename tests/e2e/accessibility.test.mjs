@@ -4,22 +4,13 @@
 // real Content-Security-Policy.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, verdictOf } from "./harness.mjs";
+import { serverAndBrowser, verdictOf } from "./harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 async function audit(page) {
   await page.evaluate(axeSource);
@@ -37,19 +28,19 @@ async function setLanguage(page, lang) {
 }
 
 test("no serious or critical accessibility violation, in Vietnamese and English", async () => {
-  const page = await browser.page();
+  const page = await env.browser.page();
   const views = [
-    ["scan page", `${server.base}/`, null],
+    ["scan page", `${env.server.base}/`, null],
     ["verified", null, "honey"],
     ["caution", null, "expired-certification"],
     ["counterfeit", null, "recalled"],
-    ["not a product code", `${server.base}/?code=hello`, null],
+    ["not a product code", `${env.server.base}/?code=hello`, null],
   ];
   const findings = [];
   for (const lang of ["vi", "en"]) {
     for (const [name, url, sample] of views) {
-      await page.goto(url ?? server.samples.find((s) => s.id === sample).code);
-      if (url !== `${server.base}/`) await verdictOf(page);
+      await page.goto(url ?? env.server.samples.find((s) => s.id === sample).code);
+      if (url !== `${env.server.base}/`) await verdictOf(page);
       else await page.locator("h1").waitFor();
       await setLanguage(page, lang);
       const violations = await audit(page);

@@ -1,19 +1,10 @@
 // Bad input never crashes the page and never reads "verified": it gets a
 // clear message in the user's language, and the page keeps working.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, verdictOf } from "./harness.mjs";
+import { serverAndBrowser, verdictOf } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 async function typeCode(page, text) {
   await page.fill("#manual-code", text);
@@ -21,8 +12,8 @@ async function typeCode(page, text) {
 }
 
 test("text that is not a product code is explained, then a good code still works", async () => {
-  const page = await browser.page();
-  await page.goto(`${server.base}/`);
+  const page = await env.browser.page();
+  await page.goto(`${env.server.base}/`);
   await typeCode(page, "WIFI:S:quan-ca-phe;P:12345678;;");
   let { level, text } = await verdictOf(page);
   assert.equal(level, "unverifiable");
@@ -33,21 +24,21 @@ test("text that is not a product code is explained, then a good code still works
   await typeCode(page, "8935001000013");
   ({ level } = await verdictOf(page));
   assert.equal(level, "verified", "a typed EAN-13 resolves through the default resolver");
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });
 
 test("a wrong check digit names the digit it should be", async () => {
-  const page = await browser.page();
-  await page.goto(`${server.base}/?code=8935001000019`);
+  const page = await env.browser.page();
+  await page.goto(`${env.server.base}/?code=8935001000019`);
   const { level, text } = await verdictOf(page);
   assert.equal(level, "unverifiable");
   assert.match(text, /đúng ra phải là 3, mã có 9/);
 });
 
 test("a resolver that is down gives a network message, not a crash", async () => {
-  const page = await browser.page();
+  const page = await env.browser.page();
   const code = "http://127.0.0.1:9/01/08935001000013/10/NL2611";
-  await page.goto(`${server.base}/?code=${encodeURIComponent(code)}`);
+  await page.goto(`${env.server.base}/?code=${encodeURIComponent(code)}`);
   const { level, text } = await verdictOf(page);
   assert.equal(level, "unverifiable");
   assert.match(text, /Không kết nối được máy chủ/);
@@ -59,8 +50,8 @@ test("a resolver that is down gives a network message, not a crash", async () =>
 });
 
 test("the language choice is English on request and remembered", async () => {
-  const page = await browser.page();
-  await page.goto(`${server.base}/?code=8935001000013`);
+  const page = await env.browser.page();
+  await page.goto(`${env.server.base}/?code=8935001000013`);
   await verdictOf(page);
   if ((await page.locator("html").getAttribute("lang")) === "vi") await page.click("button.lang-switch");
   const { text } = await verdictOf(page);

@@ -3,25 +3,16 @@
 // answers are emulated before the page loads: getUserMedia rejecting as a
 // browser does when permission is denied or there is no camera, and a page
 // that is not a secure context.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, verdictOf } from "./harness.mjs";
+import { serverAndBrowser, verdictOf } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 async function pageWhere(emulate, arg) {
-  const page = await browser.page();
+  const page = await env.browser.page();
   await page.addInitScript(emulate, arg);
-  await page.goto(`${server.base}/`);
+  await page.goto(`${env.server.base}/`);
   return page;
 }
 
@@ -55,5 +46,5 @@ test("an insecure page (plain http on a LAN) explains the camera needs https", a
 });
 
 test("none of it crashed the page", () => {
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });

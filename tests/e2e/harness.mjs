@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -118,3 +119,20 @@ export const LEVEL = {
   counterfeit: "counterfeit",
   not_verifiable: "unverifiable",
 };
+
+/**
+ * A resolver and a browser shared by one test file: started before its
+ * tests, stopped after them. Read them as `env.server` and `env.browser`.
+ */
+export function serverAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
+}

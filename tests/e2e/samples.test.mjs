@@ -1,26 +1,17 @@
 // Every demo sample, opened the way a phone's camera app opens it (the
 // code's URL itself, or ?code= for codes of other hosts), gets its verdict.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LEVEL, launch, startServer, verdictOf } from "./harness.mjs";
+import { LEVEL, serverAndBrowser, verdictOf } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 test("each demo sample shows its expected verdict", async () => {
-  const page = await browser.page();
+  const page = await env.browser.page();
   const seen = [];
-  for (const sample of server.samples) {
-    const direct = sample.code.startsWith(server.base);
-    const url = direct ? sample.code : `${server.base}/?code=${encodeURIComponent(sample.code)}`;
+  for (const sample of env.server.samples) {
+    const direct = sample.code.startsWith(env.server.base);
+    const url = direct ? sample.code : `${env.server.base}/?code=${encodeURIComponent(sample.code)}`;
     await page.goto(url);
     const { level, text } = await verdictOf(page);
     seen.push(`${sample.id}: ${level}`);
@@ -30,12 +21,12 @@ test("each demo sample shows its expected verdict", async () => {
     }
   }
   console.log(seen.join("\n"));
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });
 
 test("the recall notice reaches the shopper", async () => {
-  const page = await browser.page();
-  const recalled = server.samples.find((s) => s.id === "recalled");
+  const page = await env.browser.page();
+  const recalled = env.server.samples.find((s) => s.id === "recalled");
   await page.goto(recalled.code);
   const { level, text } = await verdictOf(page);
   assert.equal(level, "counterfeit");
