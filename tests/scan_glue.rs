@@ -183,7 +183,7 @@ async fn the_fake_camera_starts_gives_frames_and_stops() {
         if grabbed.is_some() {
             break;
         }
-        tracecheck_web::platform::timer::sleep(50).await;
+        gloo_timers::future::TimeoutFuture::new(50).await;
     }
     let grabbed = grabbed.expect("a frame within 2.5 s");
     assert!(grabbed.width <= 320 && grabbed.width > 0);

@@ -20,20 +20,21 @@ use crate::i18n::{Lang, Msg};
 use crate::platform::barcode_detector::BarcodeDetector;
 use crate::platform::camera::{self, Features};
 use crate::platform::decoder::Decoder;
-use crate::platform::timer::{Timeout, sleep};
 use crate::platform::{PlatformError, window};
+use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
 
 /// Frames are scaled to this width before decoding: QR codes held to a
 /// phone fill enough of the frame, and each attempt stays within a few ms.
 const FRAME_WIDTH: u32 = 640;
 /// Pause between two frames, so decoding leaves the phone's CPU some rest.
-const FRAME_GAP_MS: i32 = 40;
+const FRAME_GAP_MS: u32 = 40;
 /// About a second and a half of frames with nothing read (the attempts cycle
 /// through several strategies, so a code in view can miss a few frames).
 const FORGET_AFTER_EMPTY_FRAMES: u32 = 25;
 /// Kiosk restarts after a camera error: first wait, and the longest wait.
-const RETRY_FIRST_MS: i32 = 1_000;
-const RETRY_MAX_MS: i32 = 30_000;
+const RETRY_FIRST_MS: u32 = 1_000;
+const RETRY_MAX_MS: u32 = 30_000;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -209,7 +210,7 @@ impl Session {
                     return;
                 }
             }
-            sleep(FRAME_GAP_MS).await;
+            TimeoutFuture::new(FRAME_GAP_MS).await;
         }
     }
 
@@ -231,7 +232,7 @@ impl Session {
             .min(RETRY_MAX_MS);
         self.state.set(State::Retrying);
         let session = self.clone();
-        *self.retry.borrow_mut() = Timeout::new(wait, move || session.start()).ok();
+        *self.retry.borrow_mut() = Some(Timeout::new(wait, move || session.start()));
     }
 }
 

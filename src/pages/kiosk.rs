@@ -17,8 +17,8 @@ use crate::components::result_view::ResultView;
 use crate::components::verdict_banner::VerdictBanner;
 use crate::hooks::use_verification::use_verification;
 use crate::i18n::{Lang, Msg};
-use crate::platform::timer::Interval;
 use crate::route;
+use gloo_timers::callback::Interval;
 
 /// Seconds a result stays on screen, and the range allowed.
 const SHOW_DEFAULT: u32 = 15;

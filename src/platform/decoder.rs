@@ -13,8 +13,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use super::timer::Timeout;
 use super::{PlatformError, window};
+use gloo_timers::callback::Timeout;
 
 /// Pixels as a canvas gives them: RGBA, row by row, still in JS memory.
 #[derive(Clone)]
@@ -29,9 +29,9 @@ pub struct RgbaFrame {
 
 /// A still picture may take a few hundred milliseconds on a slow phone;
 /// a worker silent for this long is taken as hung.
-const STILL_TIMEOUT_MS: i32 = 8_000;
+const STILL_TIMEOUT_MS: u32 = 8_000;
 /// One camera attempt takes a few milliseconds.
-const FRAME_TIMEOUT_MS: i32 = 2_000;
+const FRAME_TIMEOUT_MS: u32 = 2_000;
 /// Restarts allowed for one still picture: each resumes after the attempt
 /// that crashed, so one per attempt of the pipeline covers them all.
 const MAX_RESTARTS: u32 = tracecheck_core::scan::STILL.len() as u32;
@@ -70,7 +70,7 @@ struct Pending {
     /// The request, kept until the worker is ready for it.
     message: Option<JsValue>,
     resolve: js_sys::Function,
-    _watchdog: Option<Timeout>,
+    _watchdog: Timeout,
 }
 
 impl Drop for Shared {
@@ -148,7 +148,7 @@ impl Decoder {
         }
     }
 
-    async fn request(&self, kind: &str, frame: &RgbaFrame, start: usize, timeout: i32) -> Reply {
+    async fn request(&self, kind: &str, frame: &RgbaFrame, start: usize, timeout: u32) -> Reply {
         let shared = &self.shared;
         if shared.worker.borrow().is_none() && shared.spawn().is_err() {
             return Reply::Crashed { at: start };
@@ -167,8 +167,7 @@ impl Decoder {
                     shared.crashed();
                 }
             }
-        })
-        .ok();
+        });
         let message = Object::new();
         for (name, value) in [
             ("id", JsValue::from(id)),

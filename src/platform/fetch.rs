@@ -6,7 +6,7 @@ use std::rc::Rc;
 use tracecheck_core::resolve::{Fetch, FetchError, Request, Response};
 
 use super::offline::{CACHED_AT_HEADER, CacheNotes};
-use super::timer::Timeout;
+use gloo_timers::callback::Timeout;
 
 /// Largest answer read (1 MiB, the core's JSON limit).
 const MAX_BODY: usize = 1 << 20;
@@ -14,7 +14,7 @@ const MAX_BODY: usize = 1 << 20;
 /// `fetch()` with an 8-second timeout.
 pub struct BrowserFetcher {
     /// Milliseconds before a request is abandoned.
-    pub timeout_ms: i32,
+    pub timeout_ms: u32,
     /// Answers the service worker served from its cache (offline).
     pub cached: CacheNotes,
 }
@@ -38,7 +38,6 @@ impl Fetch for BrowserFetcher {
                 timed_out.set(true);
                 controller.abort();
             })
-            .map_err(|_| FetchError::Unreachable)?
         };
         let signal = controller.signal();
         let sent = gloo_net::http::Request::get(&request.url)

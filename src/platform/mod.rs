@@ -12,7 +12,6 @@ pub mod history;
 pub mod offline;
 pub mod photo;
 pub mod storage;
-pub mod timer;
 
 use wasm_bindgen::JsValue;
 
