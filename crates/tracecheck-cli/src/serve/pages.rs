@@ -1,6 +1,8 @@
 //! The printable page of demo QR codes, so anyone can try the widget with a
 //! real phone on the same network.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
 use super::{Answer, Site};
 use crate::demo::Expectation;
 
@@ -80,14 +82,13 @@ pub(super) fn escape(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+/// RFC 3986 unreserved characters stay as they are; everything else is escaped.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    utf8_percent_encode(text, QUERY_VALUE).to_string()
 }
