@@ -138,14 +138,10 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
             }
             let key = &path[1..];
             if let Some(bytes) = site.registry.files.get(key) {
-                let kind = if key.ends_with(".svg") {
-                    "image/svg+xml"
-                } else if key.ends_with(".jwt") {
-                    "application/vc+jwt"
-                } else if key.starts_with("credentials/") {
+                let kind = if key.starts_with("credentials/") && key.ends_with(".json") {
                     "application/vc+ld+json"
                 } else {
-                    "application/json"
+                    media_type_of(key)
                 };
                 let mut answer = Answer::json(200, kind, bytes.clone());
                 // Registry files are data and pictures, never pages: an SVG
@@ -229,6 +225,26 @@ fn app_shell(site: &Site) -> Answer {
     }
 }
 
+/// The Content-Type of a served file (built asset or registry file), from
+/// its extension.
+fn media_type_of(path: &str) -> &'static str {
+    match Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "json" => "application/json",
+        "jwt" => "application/vc+jwt",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    }
+}
+
 fn static_file(site: &Site, path: &str) -> Answer {
     let Some(dist) = &site.dist else {
         return app_shell(site);
@@ -247,21 +263,10 @@ fn static_file(site: &Site, path: &str) -> Answer {
     let Ok(body) = std::fs::read(&file) else {
         return Answer::text(404, "not found");
     };
-    let content_type = match file
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-    {
-        "html" => return Answer::html(200, body),
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        _ => "application/octet-stream",
-    };
+    if relative.ends_with(".html") {
+        return Answer::html(200, body);
+    }
+    let content_type = media_type_of(relative);
     // Trunk names built assets by their content hash: they never change, so
     // every badge on a page (and every later visit) reuses one download.
     let cache = if is_hashed(relative) {
