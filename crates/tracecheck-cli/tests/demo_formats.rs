@@ -21,11 +21,7 @@ impl Fetch for InMemory<'_> {
             return Err(FetchError::Unreachable);
         }
         let answer = route(self.0, &url.rest, request.accept);
-        let content_type = answer
-            .headers
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))
-            .map(|(_, value)| value.clone());
+        let content_type = answer.header("content-type").map(str::to_owned);
         Ok(Response {
             url: request.url,
             status: answer.status,

@@ -13,14 +13,6 @@ fn site(dist: Option<std::path::PathBuf>) -> Site {
     Site::new(registry, dist, "http://127.0.0.1:8080".into(), false)
 }
 
-fn header<'a>(answer: &'a tracecheck_cli::serve::Answer, name: &str) -> Option<&'a str> {
-    answer
-        .headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
-}
-
 #[test]
 fn a_digital_link_path_answers_a_linkset_or_the_widget() {
     let dist = std::env::temp_dir().join(format!("tracecheck-dist-{}", std::process::id()));
@@ -39,7 +31,7 @@ fn a_digital_link_path_answers_a_linkset_or_the_widget() {
     );
     assert_eq!(linkset.status, 200);
     assert_eq!(
-        header(&linkset, "content-type"),
+        linkset.header("content-type"),
         Some("application/linkset+json")
     );
     let body: serde_json::Value = serde_json::from_slice(&linkset.body).expect("json");
@@ -61,7 +53,7 @@ fn a_digital_link_path_answers_a_linkset_or_the_widget() {
     assert_eq!(page.status, 200);
     assert!(String::from_utf8_lossy(&page.body).contains("widget"));
     assert!(
-        header(&page, "content-security-policy")
+        page.header("content-security-policy")
             .is_some_and(|csp| csp.contains("frame-ancestors 'none'"))
     );
     std::fs::remove_dir_all(dist).ok();
@@ -77,7 +69,8 @@ fn only_a_server_on_this_machine_lets_the_widget_reach_plain_http_locally() {
 
     let local = site(Some(dist.clone()));
     let page = route(&local, "/", "text/html");
-    let csp = header(&page, "content-security-policy")
+    let csp = page
+        .header("content-security-policy")
         .unwrap_or_default()
         .to_owned();
     assert!(csp.contains(dev_hosts), "{csp}");
@@ -89,7 +82,8 @@ fn only_a_server_on_this_machine_lets_the_widget_reach_plain_http_locally() {
     let mut public = site(Some(dist.clone()));
     public.public_url = "https://truyxuat.example.vn".into();
     let page = route(&public, "/", "text/html");
-    let csp = header(&page, "content-security-policy")
+    let csp = page
+        .header("content-security-policy")
         .unwrap_or_default()
         .to_owned();
     assert!(
@@ -98,7 +92,8 @@ fn only_a_server_on_this_machine_lets_the_widget_reach_plain_http_locally() {
     );
     assert!(!String::from_utf8_lossy(&page.body).contains("localhost"));
     let embed = route(&public, "/embed?code=x", "text/html");
-    let csp = header(&embed, "content-security-policy")
+    let csp = embed
+        .header("content-security-policy")
         .unwrap_or_default()
         .to_owned();
     assert!(
@@ -126,7 +121,7 @@ fn credentials_are_served_with_cors_and_the_demo_page_lists_every_sample() {
     let site = site(None);
     let trust = route(&site, "/trust-list.json", "*/*");
     assert_eq!(trust.status, 200);
-    assert_eq!(header(&trust, "access-control-allow-origin"), Some("*"));
+    assert_eq!(trust.header("access-control-allow-origin"), Some("*"));
     let page = String::from_utf8(route(&site, "/demo", "text/html").body).expect("utf-8");
     for sample in &site.registry.samples {
         assert!(
@@ -150,8 +145,10 @@ fn product_pictures_are_images_that_cannot_run_script() {
     for name in ["longan", "chicken", "honey", "medicine"] {
         let picture = route(&site, &format!("/media/{name}.svg"), "image/*");
         assert_eq!(picture.status, 200, "{name}");
-        assert_eq!(header(&picture, "content-type"), Some("image/svg+xml"));
-        let csp = header(&picture, "content-security-policy").unwrap_or_default();
+        assert_eq!(picture.header("content-type"), Some("image/svg+xml"));
+        let csp = picture
+            .header("content-security-policy")
+            .unwrap_or_default();
         assert!(
             csp.contains("default-src 'none'") && csp.contains("sandbox"),
             "{csp}"

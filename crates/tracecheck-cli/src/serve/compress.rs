@@ -17,15 +17,7 @@ const MIN_SIZE: usize = 1024;
 /// Gzips `answer` when its type compresses well; adds `Content-Encoding`
 /// and `Vary`.
 pub fn gzip(cache: &Cache, url: &str, mut answer: Answer) -> Answer {
-    let header = |name: &str| {
-        answer
-            .headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let kind = header("Content-Type");
+    let kind = answer.header("Content-Type").unwrap_or_default();
     let compressible = kind.starts_with("text/")
         || kind.contains("json")
         || kind.contains("javascript")
@@ -34,7 +26,9 @@ pub fn gzip(cache: &Cache, url: &str, mut answer: Answer) -> Answer {
     if !compressible || answer.body.len() < MIN_SIZE || answer.status != 200 {
         return answer;
     }
-    let immutable = header("Cache-Control").contains("immutable");
+    let immutable = answer
+        .header("Cache-Control")
+        .is_some_and(|c| c.contains("immutable"));
     let cached = immutable
         .then(|| cache.0.lock().ok()?.get(url).cloned())
         .flatten();

@@ -58,6 +58,14 @@ impl Answer {
         }
     }
 
+    /// The value of header `name` (any case), if set.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
     /// A stylesheet (the demo pages' CSP forbids inline styles).
     pub fn css(text: &str) -> Answer {
         Answer {
