@@ -160,18 +160,10 @@ pub fn stretch(image: Luma<'_>) -> Grey {
 mod tests {
     use super::*;
 
-    fn luma(width: usize, height: usize, pixels: &[u8]) -> Luma<'_> {
-        Luma {
-            width,
-            height,
-            pixels,
-        }
-    }
-
     #[test]
     fn blur_averages_the_neighbourhood() {
         let pixels = [0, 0, 0, 0, 90, 0, 0, 0, 0];
-        let out = box_blur(luma(3, 3, &pixels), 1);
+        let out = box_blur(Luma::new(3, 3, &pixels), 1);
         assert_eq!(out.pixels[4], 10);
         // A corner sees four pixels, one of them the bright one.
         assert_eq!(out.pixels[0], 22);
@@ -182,7 +174,7 @@ mod tests {
         // 4100 × 4100 white pixels sum to 4.3e9, past u32::MAX.
         let side = 4100;
         let pixels = vec![255u8; side * side];
-        let table = SummedArea::new(luma(side, side, &pixels));
+        let table = SummedArea::new(Luma::new(side, side, &pixels));
         assert_eq!(table.around(side - 1, side - 1, 2), (255 * 9, 9));
         assert_eq!(table.around(2000, 3000, 3), (255 * 49, 49));
     }
@@ -190,7 +182,7 @@ mod tests {
     #[test]
     fn sharpen_steepens_an_edge_and_leaves_flat_areas() {
         let pixels = [100, 100, 100, 140, 140, 140];
-        let out = sharpen(luma(6, 1, &pixels), 1, 4);
+        let out = sharpen(Luma::new(6, 1, &pixels), 1, 4);
         assert_eq!(out.pixels[0], 100);
         assert!(out.pixels[2] < 100, "{:?}", out.pixels);
         assert!(out.pixels[3] > 140, "{:?}", out.pixels);
@@ -200,7 +192,7 @@ mod tests {
     #[test]
     fn stretch_spreads_a_dim_picture() {
         let pixels: Vec<u8> = (0..200).map(|i| 60 + (i % 40) as u8).collect();
-        let out = stretch(luma(20, 10, &pixels));
+        let out = stretch(Luma::new(20, 10, &pixels));
         assert_eq!(out.pixels.iter().min(), Some(&0));
         assert_eq!(out.pixels.iter().max(), Some(&255));
     }

@@ -285,18 +285,10 @@ pub fn rotate(image: Luma<'_>, degrees: i8) -> Grey {
 mod tests {
     use super::*;
 
-    fn luma(width: usize, height: usize, pixels: &[u8]) -> Luma<'_> {
-        Luma {
-            width,
-            height,
-            pixels,
-        }
-    }
-
     #[test]
     fn downscale_averages_blocks_including_partial_ones() {
         let pixels = [0, 100, 50, 200, 0, 10];
-        let out = downscale(luma(3, 2, &pixels), 2);
+        let out = downscale(Luma::new(3, 2, &pixels), 2);
         assert_eq!((out.width, out.height), (2, 1));
         assert_eq!(out.pixels, vec![75, 30]);
     }
@@ -304,7 +296,7 @@ mod tests {
     #[test]
     fn upscale_keeps_flat_areas_flat_and_blends_edges() {
         let pixels = [0, 255];
-        let out = upscale(luma(2, 1, &pixels), 4);
+        let out = upscale(Luma::new(2, 1, &pixels), 4);
         assert_eq!((out.width, out.height), (8, 4));
         let row = &out.pixels[..8];
         assert_eq!(row[0], 0);
@@ -315,7 +307,7 @@ mod tests {
     #[test]
     fn resize_picks_a_direction() {
         let pixels = vec![9u8; 100 * 50];
-        let image = luma(100, 50, &pixels);
+        let image = Luma::new(100, 50, &pixels);
         assert_eq!(resize_to(image, 50).width, 50);
         assert_eq!(resize_to(image, 200).width, 200);
         assert_eq!(resize_to(image, 120).width, 100);
@@ -326,7 +318,7 @@ mod tests {
         let pixels: Vec<u8> = (0..100u32 * 80)
             .map(|i| if (i % 100) < 50 { 20 } else { 220 })
             .collect();
-        let image = luma(100, 80, &pixels);
+        let image = Luma::new(100, 80, &pixels);
         let out = resize_smooth(image, 73);
         assert_eq!((out.width, out.height), (73, 58));
         assert_eq!(out.pixels[0], 20);
@@ -341,7 +333,7 @@ mod tests {
     #[test]
     fn nearest_upscale_makes_squares() {
         let pixels = [0, 255];
-        let out = upscale_nearest(luma(2, 1, &pixels), 3);
+        let out = upscale_nearest(Luma::new(2, 1, &pixels), 3);
         assert_eq!((out.width, out.height), (6, 3));
         assert_eq!(&out.pixels[12..], &[0, 0, 0, 255, 255, 255]);
     }
@@ -349,7 +341,7 @@ mod tests {
     #[test]
     fn pad_surrounds_with_a_level() {
         let pixels = [7, 8];
-        let out = pad(luma(2, 1, &pixels), 1, 200);
+        let out = pad(Luma::new(2, 1, &pixels), 1, 200);
         assert_eq!((out.width, out.height), (4, 3));
         assert_eq!(
             out.pixels,
@@ -363,10 +355,10 @@ mod tests {
         // clockwise.
         let mut pixels = vec![255u8; 16];
         pixels[0] = 0;
-        let out = rotate(luma(4, 4, &pixels), 90);
+        let out = rotate(Luma::new(4, 4, &pixels), 90);
         assert_eq!(out.pixels[3], 0, "{:?}", out.pixels);
         assert_eq!(out.pixels[0], 255);
-        assert_eq!(rotate(luma(4, 4, &pixels), 0).pixels, pixels);
+        assert_eq!(rotate(Luma::new(4, 4, &pixels), 0).pixels, pixels);
     }
 
     #[test]

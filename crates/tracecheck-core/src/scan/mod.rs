@@ -36,6 +36,17 @@ pub struct Luma<'a> {
     pub pixels: &'a [u8],
 }
 
+impl<'a> Luma<'a> {
+    /// A `width`×`height` picture over `pixels` (`width * height` bytes).
+    pub const fn new(width: usize, height: usize, pixels: &'a [u8]) -> Luma<'a> {
+        Luma {
+            width,
+            height,
+            pixels,
+        }
+    }
+}
+
 /// Converts RGBA bytes (as a canvas gives them) to greyscale (BT.601 luma).
 pub fn rgba_to_luma(rgba: &[u8]) -> Vec<u8> {
     rgba.chunks_exact(4)
