@@ -20,13 +20,13 @@ pub fn prepare(document: &Value) -> Result<PreparedProof, ProofError> {
     let proof = match unsecured.remove("proof") {
         Some(Value::Object(proof)) => proof,
         Some(Value::Array(_)) => return Err(ProofError::ProofSetUnsupported),
-        Some(_) => return Err(malformed("proof")),
+        Some(_) => return Err(ProofError::malformed("proof")),
         None => return Err(ProofError::Missing),
     };
     let mut options = proof;
     let proof_value = match options.remove("proofValue") {
         Some(Value::String(text)) => text,
-        _ => return Err(malformed("proofValue")),
+        _ => return Err(ProofError::malformed("proofValue")),
     };
     check_suite(&options)?;
 
@@ -56,8 +56,8 @@ pub fn prepare(document: &Value) -> Result<PreparedProof, ProofError> {
         None => Ok(None),
         Some(Value::String(text)) => crate::time::parse_date_time_stamp(text)
             .map(|at| Some((text.clone(), at)))
-            .ok_or_else(|| malformed(member)),
-        Some(_) => Err(malformed(member)),
+            .ok_or_else(|| ProofError::malformed(member)),
+        Some(_) => Err(ProofError::malformed(member)),
     };
     let created = timestamp("created")?.map(|(text, _)| text);
     let expires = timestamp("expires")?.map(|(_, at)| at);
@@ -152,13 +152,7 @@ fn context_starts_with(document: Option<&Value>, proof: &Value) -> bool {
 fn required_string(map: &Map<String, Value>, member: &str) -> Result<String, ProofError> {
     match map.get(member) {
         Some(Value::String(text)) => Ok(text.clone()),
-        _ => Err(malformed(member)),
-    }
-}
-
-fn malformed(member: &str) -> ProofError {
-    ProofError::Malformed {
-        member: member.to_owned(),
+        _ => Err(ProofError::malformed(member)),
     }
 }
 
@@ -199,10 +193,16 @@ mod tests {
     fn timestamps_must_be_date_time_stamps() {
         let (mut document, _) = signed(None);
         document["proof"]["created"] = json!("2026-01-01");
-        assert_eq!(prepare(&document).err(), Some(malformed("created")));
+        assert_eq!(
+            prepare(&document).err(),
+            Some(ProofError::malformed("created"))
+        );
         let (mut document, _) = signed(Some("2026-06-01T00:00:00Z"));
         document["proof"]["expires"] = json!(1_780_000_000);
-        assert_eq!(prepare(&document).err(), Some(malformed("expires")));
+        assert_eq!(
+            prepare(&document).err(),
+            Some(ProofError::malformed("expires"))
+        );
     }
 
     #[test]

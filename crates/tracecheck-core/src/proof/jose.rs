@@ -133,7 +133,7 @@ pub fn read_jws(text: &str, kind: JwsKind) -> Result<Jws, ProofError> {
     };
     let algorithm = match header.get("alg") {
         Some(Value::String(alg)) => JwsAlgorithm::read(alg)?,
-        _ => return Err(malformed("alg")),
+        _ => return Err(ProofError::malformed("alg")),
     };
     if let Some(crit) = header.get("crit") {
         let names = crit
@@ -213,7 +213,7 @@ impl Jws {
                 let multibase = controller.trim_start_matches("did:key:");
                 format!("{controller}#{multibase}")
             }
-            _ => return Err(malformed("kid")),
+            _ => return Err(ProofError::malformed("kid")),
         };
         let proof_purpose = match self.kind {
             JwsKind::Credential => "assertionMethod",
@@ -298,18 +298,12 @@ fn numeric_date(payload: &Value, claim: &str) -> Result<Option<OffsetDateTime>, 
             .as_i64()
             .and_then(|seconds| OffsetDateTime::from_unix_timestamp(seconds).ok())
             .map(Some)
-            .ok_or_else(|| malformed(claim)),
+            .ok_or_else(|| ProofError::malformed(claim)),
     }
 }
 
 fn ecdsa(curve: Curve, rs: Vec<u8>) -> Signature {
     Signature::Ecdsa { curve, rs }
-}
-
-fn malformed(member: &str) -> ProofError {
-    ProofError::Malformed {
-        member: member.to_owned(),
-    }
 }
 
 #[cfg(test)]

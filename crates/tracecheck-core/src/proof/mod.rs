@@ -176,3 +176,12 @@ pub enum ProofError {
     /// The JWT `iss` claim names someone other than the credential's issuer.
     IssuerClaimMismatch { iss: String },
 }
+
+impl ProofError {
+    /// `member` of the proof or token is missing or of the wrong kind.
+    pub(crate) fn malformed(member: &str) -> ProofError {
+        ProofError::Malformed {
+            member: member.to_owned(),
+        }
+    }
+}

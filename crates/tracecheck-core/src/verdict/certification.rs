@@ -90,14 +90,7 @@ async fn steps<F: Fetch>(
     report.valid_until = envelope.valid_until;
     run.check_signature(&secured, &envelope).await?;
 
-    let trust = run.ctx.trust.as_ref().map_err(|error| {
-        (
-            Outcome::Unverifiable,
-            Finding::TrustListUnavailable {
-                error: error.clone(),
-            },
-        )
-    })?;
+    let trust = run.trust()?;
     let certifier = trust
         .check_certifier(&envelope.issuer, &certification.scheme, run.ctx.now)
         .map_err(|problem| counterfeit(Finding::IssuerNotTrusted { problem }))?;

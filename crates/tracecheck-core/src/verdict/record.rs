@@ -110,14 +110,7 @@ fn check_issuer<F: Fetch>(
     issuer: &str,
     gtin: Option<&str>,
 ) -> Result<Finding, Failure> {
-    let trust = run.ctx.trust.as_ref().map_err(|error| {
-        (
-            Outcome::Unverifiable,
-            Finding::TrustListUnavailable {
-                error: error.clone(),
-            },
-        )
-    })?;
+    let trust = run.trust()?;
     let entry = trust
         .check_producer(issuer, gtin, run.ctx.now)
         .map_err(|problem| (Outcome::Counterfeit, Finding::IssuerNotTrusted { problem }))?;

@@ -14,6 +14,7 @@ use crate::json::{self, Limits};
 use crate::keys::{KeyError, PublicKey, assertion_key, did_web_url, parse_did_key};
 use crate::proof::{ProofError, Secured, SecuredError};
 use crate::resolve::{Fetch, FetchError, Request, WebUrl, accept};
+use crate::trust::TrustList;
 
 pub(super) struct Run<'a, F> {
     pub ctx: &'a Context,
@@ -55,6 +56,19 @@ impl<'a, F: Fetch> Run<'a, F> {
             finding,
             certification: None,
         });
+    }
+
+    /// The trust list, or the failure every trust check reports without
+    /// one: the issuer cannot be judged, so the record is not verifiable.
+    pub fn trust(&self) -> Result<&'a TrustList, Failure> {
+        self.ctx.trust.as_ref().map_err(|error| {
+            (
+                Outcome::Unverifiable,
+                Finding::TrustListUnavailable {
+                    error: error.clone(),
+                },
+            )
+        })
     }
 
     pub fn record_result(&mut self, id: CheckId, result: Result<Finding, Failure>) {
