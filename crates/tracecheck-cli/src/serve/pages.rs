@@ -1,10 +1,9 @@
 //! The printable page of demo QR codes, so anyone can try the widget with a
 //! real phone on the same network.
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-
 use super::{Answer, Site};
 use crate::demo::Expectation;
+use tracecheck_core::code::uri_escape;
 
 /// `/demo`: every sample with its QR code, title and expected verdict.
 pub fn demo_page(site: &Site) -> Answer {
@@ -16,7 +15,7 @@ pub fn demo_page(site: &Site) -> Answer {
             Expectation::Counterfeit => ("fake", "Cảnh báo hàng giả — Possible counterfeit"),
             Expectation::NotVerifiable => ("none", "Không xác thực được — Not verifiable"),
         };
-        let open = format!("/?code={}", percent_encode(&sample.code));
+        let open = format!("/?code={}", uri_escape(&sample.code, false));
         cards.push_str(&format!(
             "<article class=\"card {class}\"><img src=\"/demo/qr/{id}.svg\" alt=\"QR\" width=\"180\" height=\"180\">\
 <h2 lang=\"vi\">{vi}</h2><p lang=\"en\">{en}</p><p class=\"expect\">{expect}</p>\
@@ -80,15 +79,4 @@ pub(super) fn escape(text: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
         .replace('\'', "&#39;")
-}
-
-/// RFC 3986 unreserved characters stay as they are; everything else is escaped.
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-fn percent_encode(text: &str) -> String {
-    utf8_percent_encode(text, QUERY_VALUE).to_string()
 }
