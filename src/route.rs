@@ -2,6 +2,8 @@
 //! Digital Link path (`/01/…`, as a phone's camera app opens it) or
 //! `?code=` verifies that code directly.
 
+use tracecheck_core::code::path_starts_with_gs1_key;
+
 use crate::platform::window;
 
 /// What the page is for.
@@ -33,12 +35,7 @@ pub fn current() -> Mode {
     if let Some(code) = query_code(&search) {
         return Mode::Verify(code);
     }
-    let first = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
-    if first.len() >= 2 && first.bytes().all(|b| b.is_ascii_digit()) {
+    if path_starts_with_gs1_key(&path) {
         // The page address is the code itself.
         if let Ok(href) = location.href() {
             return Mode::Verify(href);

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use tracecheck_core::code::parse_digital_link;
+use tracecheck_core::code::{parse_digital_link, path_starts_with_gs1_key};
 use tracecheck_core::resolve::WebUrl;
 
 use super::{Site, pages, retailer};
@@ -168,12 +168,7 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
 /// `/01/…`, `/414/…`: a numeric first segment is a GS1 key, valid or not
 /// (a broken code still opens the widget, which explains what is wrong).
 fn looks_like_digital_link(path: &str) -> bool {
-    let first = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
-    first.len() >= 2 && first.bytes().all(|b| b.is_ascii_digit()) && path.matches('/').count() >= 2
+    path_starts_with_gs1_key(path) && path.matches('/').count() >= 2
 }
 
 fn linkset(site: &Site, raw_url: &str) -> Answer {

@@ -25,8 +25,8 @@ pub use associations::check_associations;
 pub use bracketed::{parse_bracketed, write_bracketed};
 pub use dictionary::{AiSpec, Charset, Component, Linter, ai_spec, all_ais};
 pub use digital_link::{
-    GS1_STEM, parse_digital_link, parse_digital_link_with, to_digital_link, to_digital_link_with,
-    uri_escape, uri_unescape,
+    GS1_STEM, parse_digital_link, parse_digital_link_with, path_starts_with_gs1_key,
+    to_digital_link, to_digital_link_with, uri_escape, uri_unescape,
 };
 pub use element_string::{parse_element_string, write_element_string};
 pub use error::{
