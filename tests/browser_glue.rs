@@ -265,3 +265,48 @@ fn a_tap_becomes_a_point_of_interest_inside_the_picture() {
     );
     assert_eq!(camera::focus_point(f64::NAN, 70.0, video_box).0, 0.5);
 }
+
+/// Replaces `navigator[name]` for this page (the property lives on the
+/// prototype, so an own property shadows it); `undefined` hides it.
+fn stub_navigator(name: &str, value: &JsValue) {
+    let navigator: JsValue = web_sys::window().expect("window").navigator().into();
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"value".into(), value).expect("descriptor");
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).expect("descriptor");
+    js_sys::Object::define_property(&navigator.into(), &name.into(), &descriptor);
+}
+
+#[wasm_bindgen_test]
+fn a_read_code_survives_a_browser_without_vibration() {
+    use tracecheck_web::platform::haptics;
+    // As after a tap in Firefox or Safari: userActivation says "touched".
+    let activation = js_sys::Object::new();
+    js_sys::Reflect::set(&activation, &"hasBeenActive".into(), &JsValue::TRUE).expect("set");
+    stub_navigator("userActivation", &activation);
+
+    // Firefox, WebKit: no navigator.vibrate at all.
+    stub_navigator("vibrate", &JsValue::UNDEFINED);
+    assert!(!haptics::vibrate(60), "nothing to call");
+    // A vibrate that throws (a permissions policy, a broken shim).
+    let throwing = Function::new_no_args("throw new TypeError('blocked')");
+    stub_navigator("vibrate", &throwing);
+    assert!(!haptics::vibrate(60), "the exception is swallowed");
+    // A vibrate that works is called with the duration.
+    let recording = Function::new_with_args("ms", "globalThis.__vibrated = ms; return true;");
+    stub_navigator("vibrate", &recording);
+    assert!(haptics::vibrate(60));
+    let global: JsValue = js_sys::global().into();
+    let vibrated = js_sys::Reflect::get(&global, &"__vibrated".into()).expect("get");
+    assert_eq!(vibrated.as_f64(), Some(60.0));
+    // No user gesture yet: not even asked.
+    js_sys::Reflect::set(&activation, &"hasBeenActive".into(), &JsValue::FALSE).expect("set");
+    assert!(!haptics::vibrate(60));
+    // An engine with no userActivation at all.
+    stub_navigator("userActivation", &JsValue::UNDEFINED);
+    assert!(!haptics::vibrate(60));
+    // The other tests see the browser's own navigator again.
+    let navigator: js_sys::Object = web_sys::window().expect("window").navigator().into();
+    for name in ["vibrate", "userActivation"] {
+        js_sys::Reflect::delete_property(&navigator, &name.into()).expect("delete");
+    }
+}

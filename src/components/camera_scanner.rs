@@ -17,10 +17,11 @@ use web_sys::{HtmlCanvasElement, HtmlInputElement, HtmlVideoElement, MediaStream
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg};
+use crate::platform::PlatformError;
 use crate::platform::barcode_detector::BarcodeDetector;
 use crate::platform::camera::{self, Features};
 use crate::platform::decoder::Decoder;
-use crate::platform::{PlatformError, window};
+use crate::platform::haptics;
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 
@@ -199,11 +200,11 @@ impl Session {
                 if self.continuous {
                     if last_read.as_ref() != Some(&text) {
                         last_read = Some(text.clone());
-                        success_signal();
+                        haptics::vibrate(60);
                         self.on_code.emit(text);
                     }
                 } else {
-                    success_signal();
+                    haptics::vibrate(60);
                     self.stop();
                     self.state.set(State::Off);
                     self.on_code.emit(text);
@@ -404,18 +405,5 @@ pub fn CameraScanner(props: &Props) -> Html {
             <div key="controls">{controls}</div>
             <div key="button">{button}</div>
         </section>
-    }
-}
-
-/// A short buzz on phones that allow it. Browsers refuse (and log an
-/// error) before the user has touched the page, so ask only after that.
-fn success_signal() {
-    let Ok(window) = window() else { return };
-    let navigator = window.navigator();
-    let touched = js_sys::Reflect::get(&navigator, &"userActivation".into())
-        .and_then(|a| js_sys::Reflect::get(&a, &"hasBeenActive".into()))
-        .is_ok_and(|active| active.is_truthy());
-    if touched {
-        let _ = navigator.vibrate_with_duration(60);
     }
 }

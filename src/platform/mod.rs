@@ -8,6 +8,7 @@ pub mod config;
 pub mod decoder;
 pub mod decoder_worker;
 pub mod fetch;
+pub mod haptics;
 pub mod history;
 pub mod offline;
 pub mod photo;
