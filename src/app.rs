@@ -3,11 +3,13 @@
 
 use std::rc::Rc;
 
+use tracecheck_core::trust::is_demo_root;
 use tracecheck_core::verdict::Context;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use crate::components::demo_mark::DemoMark;
 use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::{Lang, Msg};
 use crate::pages::embed::EmbedPage;
@@ -42,7 +44,7 @@ pub fn App() -> Html {
         let context = context.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = config::load_context(Lang::Vi.preferences()).await;
+                let loaded = config::load_context_here().await;
                 context.set(Some(Rc::new(loaded)));
             });
         });
@@ -102,6 +104,12 @@ pub fn App() -> Html {
         Callback::from(move |code: String| go.emit(Mode::Verify(code)))
     };
     let on_back = Callback::from(move |_| go.emit(Mode::Scan));
+    // Every page of a deployment pinned to the demo root says so.
+    let demo = (*context)
+        .as_ref()
+        .and_then(|c| c.trust.as_ref().ok())
+        .is_some_and(|trust| is_demo_root(&trust.root));
+    let demo_mark = demo.then(|| html! { <DemoMark /> });
 
     if *mode == Mode::Kiosk {
         // The kiosk: large type, no navigation away; the language switch stays.
@@ -114,6 +122,7 @@ pub fn App() -> Html {
                     </div>
                     <LanguageSwitch on_switch={on_switch} />
                 </header>
+                {demo_mark}
                 <main id="main" tabindex="-1"><KioskPage context={(*context).clone()} /></main>
             </ContextProvider<Lang>>
         };
@@ -122,6 +131,7 @@ pub fn App() -> Html {
         // The badge: no header, no navigation, just the result.
         return html! {
             <ContextProvider<Lang> context={*lang}>
+                {demo_mark}
                 <EmbedPage code={code.clone()} context={(*context).clone()} />
             </ContextProvider<Lang>>
         };
@@ -146,6 +156,7 @@ pub fn App() -> Html {
                 </div>
                 <LanguageSwitch on_switch={on_switch} />
             </header>
+            {demo_mark}
             <main id="main" tabindex="-1">{page}</main>
         </ContextProvider<Lang>>
     }

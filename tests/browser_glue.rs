@@ -38,19 +38,19 @@ async fn sleep(millis: i32) {
 async fn the_fetcher_reads_answers_and_reports_unreachable_servers() {
     let fetcher = BrowserFetcher::default();
     let ok = fetcher
-        .fetch(Request {
-            url: "data:application/json,%7B%22a%22%3A1%7D".into(),
-            accept: "application/json",
-        })
+        .fetch(Request::get(
+            "data:application/json,%7B%22a%22%3A1%7D",
+            "application/json",
+        ))
         .await
         .expect("a data: URL answers");
     assert_eq!(ok.status, 200);
     assert_eq!(ok.body, br#"{"a":1}"#);
     let down = fetcher
-        .fetch(Request {
-            url: "http://127.0.0.1:9/01/08935001000013".into(),
-            accept: "application/linkset+json",
-        })
+        .fetch(Request::get(
+            "http://127.0.0.1:9/01/08935001000013",
+            "application/linkset+json",
+        ))
         .await;
     assert_eq!(down, Err(FetchError::Unreachable));
 }

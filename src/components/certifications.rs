@@ -1,6 +1,10 @@
-//! Certifications as badges: scheme, OCOP stars, certifier, number, validity.
+//! Certifications as badges. A badge's name comes from the scheme table by
+//! its verified code (translated here), its stars only from the OCOP
+//! council's credential, its certifier's name from the trust list; what a
+//! certificate writes about itself is secondary, labelled as its own words.
+//! A claim that did not check out is shown as a claim, not as a badge.
 
-use tracecheck_core::verdict::{CertificationReport, Outcome};
+use tracecheck_core::verdict::{CertificationReport, Outcome, VerifiedCertification};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg};
@@ -22,26 +26,30 @@ pub fn Certifications(props: &Props) -> Html {
         <section class="card certifications">
             <h2>{lang.t(Msg::CertificationsHeading)}</h2>
             <ul class="badges">
-                { for props.reports.iter().map(|report| badge(report, props.checked_at, lang)) }
+                { for props.reports.iter().map(|report| match &report.verified {
+                    Some(verified) => badge(verified, report.outcome, props.checked_at, lang),
+                    None => unconfirmed(report, lang),
+                }) }
             </ul>
         </section>
     }
 }
 
-fn badge(report: &CertificationReport, checked_at: time::OffsetDateTime, lang: Lang) -> Html {
-    let certification = report.certification.as_ref();
-    let name = certification
-        .map(|c| lang.text(&c.scheme_name))
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| lang.text(&report.claim.scheme));
-    let (class, mark) = match report.outcome {
+fn badge(
+    certification: &VerifiedCertification,
+    outcome: Outcome,
+    checked_at: time::OffsetDateTime,
+    lang: Lang,
+) -> Html {
+    let (class, mark) = match outcome {
         Outcome::Pass => ("ok", "✓"),
         Outcome::Caution | Outcome::Skipped => ("caution", "!"),
         Outcome::Unverifiable => ("unknown", "?"),
         Outcome::Counterfeit => ("bad", "✕"),
     };
-    let stars = certification.and_then(|c| c.stars).map(|n| {
-        let shown: String = "★".repeat(n as usize) + &"☆".repeat(5 - n as usize);
+    let stars = certification.stars.map(|stars| {
+        let n = stars.count();
+        let shown: String = "★".repeat(usize::from(n)) + &"☆".repeat(5 - usize::from(n));
         html! {
             <p class="stars">
                 <span aria-hidden="true">{shown}</span>
@@ -49,7 +57,7 @@ fn badge(report: &CertificationReport, checked_at: time::OffsetDateTime, lang: L
             </p>
         }
     });
-    let validity = report.valid_until.map(|until| {
+    let validity = certification.valid_until.map(|until| {
         let date = lang.date(until.date());
         if until < checked_at {
             html! { <p class="expired">{lang.t(Msg::ExpiredOn(date))}</p> }
@@ -57,17 +65,36 @@ fn badge(report: &CertificationReport, checked_at: time::OffsetDateTime, lang: L
             html! { <p>{lang.t(Msg::ValidUntil(date))}</p> }
         }
     });
+    let name = lang.scheme(&certification.scheme);
+    let written = lang.text(&certification.name_as_written);
     html! {
-        <li class={classes!("badge", class)}>
-            <p class="scheme"><span class="mark" aria-hidden="true">{mark}</span>{name}</p>
+        <li class={classes!("badge", class)} data-scheme={certification.scheme.code().to_owned()}>
+            <p class="scheme"><span class="mark" aria-hidden="true">{mark}</span>{name.clone()}</p>
             {stars.unwrap_or_default()}
-            if let Some(certifier) = &report.certifier {
-                <p>{lang.t(Msg::CertifiedBy(lang.text(certifier)))}</p>
-            }
-            if let Some(number) = certification.and_then(|c| c.number.clone()) {
+            <p>{lang.t(Msg::CertifiedBy(lang.text(&certification.certifier)))}</p>
+            if let Some(number) = certification.number.clone() {
                 <p class="number">{lang.t(Msg::CertificateNumber)}{": "}{number}</p>
             }
             {validity.unwrap_or_default()}
+            if !written.is_empty() && written != name {
+                <p class="as-written">{lang.t(Msg::CertificateCallsItself(written))}</p>
+            }
+            <p class="outcome">{lang.outcome(outcome)}</p>
+        </li>
+    }
+}
+
+/// A claim that was not confirmed: the producer's words, marked as such.
+fn unconfirmed(report: &CertificationReport, lang: Lang) -> Html {
+    let claimed = lang.text(&report.claim.scheme);
+    let mark = if report.outcome == Outcome::Counterfeit {
+        "✕"
+    } else {
+        "?"
+    };
+    html! {
+        <li class={classes!("badge", "claimed", (report.outcome == Outcome::Counterfeit).then_some("bad"))}>
+            <p class="scheme"><span class="mark" aria-hidden="true">{mark}</span>{lang.t(Msg::ClaimedCertification(claimed))}</p>
             <p class="outcome">{lang.outcome(report.outcome)}</p>
         </li>
     }

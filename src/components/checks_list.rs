@@ -38,17 +38,9 @@ fn line(check: &Check, certifications: &[CertificationReport], lang: Lang) -> Ht
     let title = match (check.id, check.certification) {
         (CheckId::Certification, Some(index)) => certifications
             .get(index)
-            .map(|c| {
-                let name = c
-                    .certification
-                    .as_ref()
-                    .map(|c| lang.text(&c.scheme_name))
-                    .unwrap_or_default();
-                if name.is_empty() {
-                    lang.text(&c.claim.scheme)
-                } else {
-                    name
-                }
+            .map(|c| match &c.verified {
+                Some(verified) => lang.scheme(&verified.scheme),
+                None => lang.t(Msg::ClaimedCertification(lang.text(&c.claim.scheme))),
             })
             .filter(|n| !n.is_empty())
             .map(|n| format!("{}: {n}", lang.check(CheckId::Certification)))

@@ -2,7 +2,9 @@
 
 pub mod camera_scanner;
 pub mod certifications;
+pub mod checking;
 pub mod checks_list;
+pub mod demo_mark;
 pub mod language_switch;
 pub mod manual_entry;
 pub mod offline_note;

@@ -1,6 +1,7 @@
 //! Who made the product, and where.
 
-use tracecheck_core::credential::{Address, Facility, Party};
+use tracecheck_core::credential::{Address, Facility};
+use tracecheck_core::verdict::VerifiedProducer;
 use yew::prelude::*;
 
 use crate::components::origin_map::OriginMap;
@@ -21,20 +22,23 @@ pub fn address_line(address: &Address, lang: Lang) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct ProducerProps {
-    pub party: Option<Party>,
+    pub producer: VerifiedProducer,
 }
 
+/// The producer under the name the trust list gives it; a different name
+/// the record writes for itself is secondary, labelled as the record's.
 #[function_component]
 pub fn ProducerCard(props: &ProducerProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let Some(party) = &props.party else {
-        return html! {};
-    };
+    let producer = &props.producer;
     html! {
         <section class="card producer">
             <h2>{lang.t(Msg::ProducerHeading)}</h2>
-            <p class="party-name">{lang.text(&party.name)}</p>
-            if let Some(address) = &party.address {
+            <p class="party-name">{lang.text(&producer.name)}</p>
+            if let Some(written) = &producer.name_as_written {
+                <p class="as-written">{lang.t(Msg::NameAsWritten(lang.text(written)))}</p>
+            }
+            if let Some(address) = &producer.address {
                 <p class="address">{address_line(address, lang)}</p>
             }
         </section>

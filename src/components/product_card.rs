@@ -1,21 +1,23 @@
-//! What the product is: name, image, codes, dates.
+//! What the product is: name, image, codes, and — when the code named the
+//! batch — the batch's lot, serial and dates. All from verified facts.
 
-use tracecheck_core::code::Gs1Code;
-use tracecheck_core::credential::Passport;
+use tracecheck_core::verdict::{VerifiedBatch, VerifiedProduct};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub passport: Passport,
-    pub code: Option<Gs1Code>,
+    pub product: VerifiedProduct,
+    /// The batch, when the scanned code named it.
+    pub batch: Option<VerifiedBatch>,
 }
 
 #[function_component]
 pub fn ProductCard(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let product = &props.passport.product;
+    let product = &props.product;
+    let batch = props.batch.as_ref();
     let row = |label: Msg, value: Option<String>| match value.filter(|v| !v.is_empty()) {
         Some(value) => html! { <><dt>{lang.t(label)}</dt><dd>{value}</dd></> },
         None => html! {},
@@ -34,12 +36,12 @@ pub fn ProductCard(props: &Props) -> Html {
             <dl class="facts">
                 {row(Msg::Brand, product.brand.clone())}
                 {row(Msg::Gtin, product.gtin.clone())}
-                {row(Msg::Lot, product.lot.clone())}
-                {row(Msg::Serial, product.serial.clone())}
-                {row(Msg::ProductionDate, product.production_date.as_deref().map(|d| lang.date_text(d)))}
-                {row(Msg::ExpiryDate, product.expiry_date.as_deref().map(|d| lang.date_text(d)))}
+                {row(Msg::Lot, batch.and_then(|b| b.lot.clone()))}
+                {row(Msg::Serial, batch.and_then(|b| b.serial.clone()))}
+                {row(Msg::ProductionDate, batch.and_then(|b| b.production_date).map(|d| lang.date(d)))}
+                {row(Msg::ExpiryDate, batch.and_then(|b| b.expiry_date).map(|d| lang.date(d)))}
                 {row(Msg::ShelfLife, Some(lang.text(&product.shelf_life)))}
-                {row(Msg::Country, product.country.clone())}
+                {row(Msg::Country, product.country.as_deref().map(|c| lang.country(c)))}
             </dl>
         </section>
     }

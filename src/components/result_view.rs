@@ -1,10 +1,10 @@
-//! Everything below the verdict banner. A record that failed its checks
-//! shows only what it claims to be, under a warning; its details are not
-//! presented as facts.
+//! Everything below the verdict banner. What the checks vouch for comes
+//! from the report's verified facts (`Report::verified`); a record that
+//! failed its checks shows only what it claims to be, as a claim.
 
 use std::rc::Rc;
 
-use tracecheck_core::verdict::{Finding, Level, Report};
+use tracecheck_core::verdict::{Finding, Report};
 use yew::prelude::*;
 
 use crate::components::certifications::Certifications;
@@ -27,18 +27,19 @@ pub struct Props {
 pub fn ResultView(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let report = &props.report;
-    let trusted = matches!(report.level, Level::Verified | Level::Caution);
-    let record = match (report.passport.as_ref(), trusted) {
-        (Some(passport), true) => html! {
+    let record = match (report.verified.as_ref(), report.passport.as_ref()) {
+        (Some(verified), _) => html! {
             <>
-                <ProductCard passport={passport.clone()} code={report.code.clone()} />
+                <ProductCard product={verified.product.clone()} batch={verified.batch.clone()} />
                 <Certifications reports={report.certifications.clone()} checked_at={report.checked_at} />
-                <ProducerCard party={passport.producer.clone()} />
-                <FacilityCard facility={passport.facility.clone()} no_links={props.no_links} />
-                <Timeline events={passport.events.clone()} />
+                <ProducerCard producer={verified.producer.clone()} />
+                <FacilityCard facility={verified.facility.clone()} no_links={props.no_links} />
+                if let Some(batch) = &verified.batch {
+                    <Timeline events={batch.events.clone()} />
+                }
             </>
         },
-        (Some(passport), false) => html! {
+        (None, Some(passport)) => html! {
             <section class="claims">
                 <p>{lang.t(Msg::RecordClaims)}</p>
                 <p class="claimed-name">{lang.text(&passport.product.name)}</p>
@@ -47,7 +48,7 @@ pub fn ResultView(props: &Props) -> Html {
                 }
             </section>
         },
-        (None, _) => html! {},
+        (None, None) => html! {},
     };
     // A link to another system: offer it (https only), never as verified.
     let foreign = report.checks.iter().find_map(|check| match &check.finding {

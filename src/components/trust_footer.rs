@@ -1,5 +1,6 @@
 //! The trust list's name and date, and where to report a suspected fake.
 
+use tracecheck_core::trust::ListStatus;
 use tracecheck_core::verdict::{Level, TrustListSummary};
 use yew::prelude::*;
 
@@ -50,6 +51,9 @@ pub fn TrustFooter(props: &Props) -> Html {
             <p>{lang.t(Msg::TrustListInfo { name: lang.text(&list.name), date })}</p>
             if list.stale {
                 <p class="problem">{lang.t(Msg::TrustListStale)}</p>
+            }
+            if list.status == ListStatus::Unknown {
+                <p class="problem">{lang.t(Msg::TrustListStatusUnknown)}</p>
             }
             {report.unwrap_or_default()}
         </footer>

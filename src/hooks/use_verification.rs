@@ -4,9 +4,11 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use tracecheck_core::resolve::Progress;
 use tracecheck_core::verdict::{Context, Report, verify_code};
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::platform::clock::now;
 use crate::platform::fetch::BrowserFetcher;
 
@@ -19,20 +21,34 @@ pub struct Verification {
     pub cached: Vec<(String, f64)>,
 }
 
-/// The verification of `code`, `None` while it is being checked. `on_done`
-/// is called once per finished verification (e.g. to keep history).
+/// Where a verification is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct VerificationState {
+    /// The finished verification, `None` while it is being checked.
+    pub done: Option<Rc<Verification>>,
+    /// What it is waiting for, while it runs.
+    pub progress: Option<Progress>,
+}
+
+/// The verification of `code`. The page's language when it starts decides
+/// which language's passport link is preferred in the resolver's linkset
+/// (switching language later does not fetch again). `on_done` is called
+/// once per finished verification (e.g. to keep history).
 #[hook]
 pub fn use_verification(
     code: &str,
     context: Option<Rc<Context>>,
+    lang: Lang,
     on_done: Callback<Rc<Report>>,
-) -> Option<Rc<Verification>> {
+) -> VerificationState {
     let report = use_state(|| None::<Rc<Verification>>);
+    let progress = use_state(|| None::<Progress>);
     {
-        let report = report.clone();
+        let (report, progress) = (report.clone(), progress.clone());
         let ready = context.is_some();
         use_effect_with((code.to_owned(), ready), move |(code, _)| {
             report.set(None);
+            progress.set(None);
             let alive = Rc::new(Cell::new(true));
             if let Some(context) = context {
                 let (code, alive) = (code.clone(), Rc::clone(&alive));
@@ -40,7 +56,19 @@ pub fn use_verification(
                     // Judge validity now, not when the trust list was loaded.
                     let mut context = (*context).clone();
                     context.now = now();
-                    let fetcher = BrowserFetcher::default();
+                    context.languages = lang.preferences();
+                    let on_progress = {
+                        let (progress, alive) = (progress.clone(), Rc::clone(&alive));
+                        Callback::from(move |step| {
+                            if alive.get() {
+                                progress.set(Some(step));
+                            }
+                        })
+                    };
+                    let fetcher = BrowserFetcher {
+                        on_progress: Some(on_progress),
+                        ..BrowserFetcher::default()
+                    };
                     let result = Rc::new(verify_code(&code, &context, &fetcher).await);
                     if alive.get() {
                         on_done.emit(Rc::clone(&result));
@@ -55,5 +83,8 @@ pub fn use_verification(
             move || alive.set(false)
         });
     }
-    (*report).clone()
+    VerificationState {
+        done: (*report).clone(),
+        progress: *progress,
+    }
 }

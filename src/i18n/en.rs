@@ -1,12 +1,12 @@
 //! English.
 
 use tracecheck_core::code::ForeignSystem;
-use tracecheck_core::credential::EnvelopeError;
+use tracecheck_core::credential::{EnvelopeError, Scheme};
 use tracecheck_core::keys::KeyError;
 use tracecheck_core::proof::ProofError;
-use tracecheck_core::resolve::FetchError;
+use tracecheck_core::resolve::{FetchError, Progress, UrlError};
 use tracecheck_core::status::StatusError;
-use tracecheck_core::trust::{Role, TrustListError, TrustProblem};
+use tracecheck_core::trust::{ListStatus, Role, TrustListError, TrustProblem};
 use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
 
 use super::{Lang, Msg};
@@ -96,6 +96,21 @@ pub fn msg(msg: Msg) -> String {
         Msg::KioskHeading => "Hold the product's QR code to the camera".into(),
         Msg::KioskIdle => "The origin check will appear here.".into(),
         Msg::KioskBackIn(seconds) => format!("Back to scanning in {seconds} s."),
+        Msg::DemoDataTitle => "DEMO DATA.".into(),
+        Msg::DemoDataHint => "This site uses public test keys that anyone can sign with, so its results say nothing about real goods.".into(),
+        Msg::Progress(step) => match step {
+            Progress::Resolving => "Asking the code's resolver…".into(),
+            Progress::FetchingRecord => "Downloading the product's record…".into(),
+            Progress::CheckingRecord => "Checking the signature and the issuer…".into(),
+            Progress::CheckingEvidence { done, total } => {
+                format!("Checking certificates and revocation lists ({done}/{total})…")
+            }
+        },
+        Msg::NameAsWritten(name) => format!("Name in the record: {name}"),
+        Msg::CertificateCallsItself(name) => format!("The certificate calls itself “{name}”"),
+        Msg::ClaimedCertification(name) if name.is_empty() => "A claimed certification (not verified)".into(),
+        Msg::ClaimedCertification(name) => format!("{name} (claimed by the record, not verified)"),
+        Msg::TrustListStatusUnknown => "Whether the trust list has been withdrawn could not be checked; treat results with care.".into(),
     }
 }
 
@@ -167,9 +182,15 @@ pub fn finding(finding: &Finding) -> String {
         Finding::NoResolver => {
             "The code names no place to look it up and no default resolver is set.".into()
         }
-        Finding::UrlRefused { .. } => {
-            "The record's address is not secure (not https), so it was not opened.".into()
-        }
+        Finding::UrlRefused {
+            error: UrlError::NotPublic { .. },
+        } => "The code leads to an address on a private network or this device, so it was not opened.".into(),
+        Finding::UrlRefused {
+            error: UrlError::NotHttps { .. },
+        } => "The record's address is not secure (not https), so it was not opened.".into(),
+        Finding::UrlRefused {
+            error: UrlError::Malformed { .. },
+        } => "The record's address is not valid, so it was not opened.".into(),
         Finding::FetchFailed { error, .. } => fetch_error(error),
         Finding::HttpStatus { status, .. } if *status == 404 => {
             "The server has no record for this code.".into()
@@ -196,6 +217,13 @@ pub fn finding(finding: &Finding) -> String {
             "The digital signature is valid: nothing changed since signing.".into()
         }
         Finding::SignatureInvalid { error } => proof_error(error),
+        Finding::SignedInFuture { created } => format!(
+            "The signature says it was made in the future ({}): check the phone's clock, or the record was signed with a false time.",
+            Lang::En.datetime_text(created)
+        ),
+        Finding::UnsignedRecord { gtin } => format!(
+            "The code {gtin} belongs to a producer on the trust list, but this record carries no signature of theirs: it may be forged."
+        ),
         Finding::SignerNotIssuer { .. } => {
             "The signing key does not belong to the record's issuer.".into()
         }
@@ -207,12 +235,16 @@ pub fn finding(finding: &Finding) -> String {
             name,
             role: r,
             trust_list_stale,
+            trust_list_status,
             ..
         } => {
             let who = Lang::En.text(name);
             let mut line = format!("{who} is on the trust list as a {}.", role(*r));
             if *trust_list_stale {
                 line.push_str(" But the list is overdue for an update.");
+            }
+            if *trust_list_status == ListStatus::Unknown {
+                line.push_str(" But whether the list was withdrawn could not be checked.");
             }
             line
         }
@@ -269,6 +301,10 @@ pub fn finding(finding: &Finding) -> String {
             "The product is past its use-by date ({}).",
             Lang::En.date_text(date)
         ),
+        Finding::ProductDateUnreadable { member, text } => format!(
+            "The record's {} (“{text}”) does not read as a date, so it is not shown.",
+            if member == "expiryDate" { "use-by date" } else { "production date" }
+        ),
         Finding::CertificationValid { .. } => {
             "A valid certificate from an accredited certifier.".into()
         }
@@ -276,8 +312,16 @@ pub fn finding(finding: &Finding) -> String {
             "The record names a certification but links no certificate.".into()
         }
         Finding::CertificationNotForProduct { .. } => {
-            "The certificate was issued to another company or product.".into()
+            "The certificate was issued to another company, not to the producer that signed the record.".into()
         }
+        Finding::CertificationForOtherProducts { gtin } => format!(
+            "The producer's own certificate, but for other products: {gtin} is not among them."
+        ),
+        Finding::CertificationSchemeMismatch { claimed, certified } => format!(
+            "The record claims {} but links a {} certificate.",
+            Lang::En.scheme(claimed),
+            Lang::En.scheme(certified)
+        ),
         Finding::CertificationHashMismatch => {
             "The certificate differs from the one the record refers to.".into()
         }
@@ -479,6 +523,12 @@ fn trust_list_error(error: &TrustListError) -> String {
             "The trust list could not be loaded, so nothing can be verified.".into()
         }
         TrustListError::NotYetValid => "The trust list is not valid yet.".into(),
+        TrustListError::Revoked => {
+            "The trust list has been withdrawn by its issuer, so it is not used.".into()
+        }
+        TrustListError::Suspended => {
+            "The trust list is suspended by its issuer, so it is not used.".into()
+        }
         TrustListError::Json(_)
         | TrustListError::Envelope(_)
         | TrustListError::NotATrustList
@@ -502,6 +552,9 @@ fn fetch_error(error: &FetchError) -> String {
             "The record links to too many other documents.".into()
         }
         FetchError::Refused { .. } => "That address may not be opened.".into(),
+        FetchError::DeadlinePassed { .. } => {
+            "Checking took too long and was stopped. Please try again.".into()
+        }
     }
 }
 
@@ -514,6 +567,34 @@ pub fn platform(error: &PlatformError) -> String {
         PlatformError::ImageUnreadable => "This image file could not be opened.".into(),
         PlatformError::Unavailable => "This browser does not support that.".into(),
     }
+}
+
+pub fn scheme(scheme: &Scheme) -> Option<&'static str> {
+    Some(match scheme {
+        Scheme::VietGap => "VietGAP",
+        Scheme::VietGahp => "VietGAHP",
+        Scheme::GlobalGap => "GLOBALG.A.P.",
+        Scheme::Organic => "Organic",
+        Scheme::Haccp => "HACCP",
+        Scheme::Iso22000 => "ISO 22000",
+        Scheme::Gmp => "GMP",
+        Scheme::Ocop => "OCOP",
+        Scheme::Unlisted(_) => return None,
+    })
+}
+
+pub fn country(code: &str) -> Option<&'static str> {
+    Some(match code.to_ascii_uppercase().as_str() {
+        "VN" => "Vietnam",
+        "TH" => "Thailand",
+        "CN" => "China",
+        "LA" => "Laos",
+        "KH" => "Cambodia",
+        "JP" => "Japan",
+        "KR" => "South Korea",
+        "US" => "United States",
+        _ => return None,
+    })
 }
 
 pub fn step(step: &str) -> Option<&'static str> {

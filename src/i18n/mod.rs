@@ -6,7 +6,8 @@ mod en;
 mod vi;
 
 use time::{Date, OffsetDateTime};
-use tracecheck_core::credential::Text;
+use tracecheck_core::credential::{Scheme, Text};
+use tracecheck_core::resolve::Progress;
 use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
 
 use crate::platform::PlatformError;
@@ -93,6 +94,13 @@ pub enum Msg {
     KioskHeading,
     KioskIdle,
     KioskBackIn(u32),
+    DemoDataTitle,
+    DemoDataHint,
+    Progress(Progress),
+    NameAsWritten(String),
+    CertificateCallsItself(String),
+    ClaimedCertification(String),
+    TrustListStatusUnknown,
 }
 
 impl Lang {
@@ -177,6 +185,25 @@ impl Lang {
             Lang::Vi => vi::platform(error),
             Lang::En => en::platform(error),
         }
+    }
+
+    /// A certification scheme's name, from the table by its code (never
+    /// from a certificate's own words); an unlisted scheme by its code.
+    pub fn scheme(self, scheme: &Scheme) -> String {
+        let known = match self {
+            Lang::Vi => vi::scheme(scheme),
+            Lang::En => en::scheme(scheme),
+        };
+        known.map_or_else(|| scheme.code().to_uppercase(), str::to_owned)
+    }
+
+    /// A country's name for an ISO 3166 alpha-2 code; other text as written.
+    pub fn country(self, code: &str) -> String {
+        let known = match self {
+            Lang::Vi => vi::country(code),
+            Lang::En => en::country(code),
+        };
+        known.map_or_else(|| code.to_owned(), str::to_owned)
     }
 
     /// A supply-chain step name (GS1 CBV business step).

@@ -1,12 +1,12 @@
 //! Tiếng Việt.
 
 use tracecheck_core::code::ForeignSystem;
-use tracecheck_core::credential::EnvelopeError;
+use tracecheck_core::credential::{EnvelopeError, Scheme};
 use tracecheck_core::keys::KeyError;
 use tracecheck_core::proof::ProofError;
-use tracecheck_core::resolve::FetchError;
+use tracecheck_core::resolve::{FetchError, Progress, UrlError};
 use tracecheck_core::status::StatusError;
-use tracecheck_core::trust::{Role, TrustListError, TrustProblem};
+use tracecheck_core::trust::{ListStatus, Role, TrustListError, TrustProblem};
 use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
 
 use super::{Lang, Msg};
@@ -96,6 +96,21 @@ pub fn msg(msg: Msg) -> String {
         Msg::KioskHeading => "Đưa mã QR trên sản phẩm vào camera".into(),
         Msg::KioskIdle => "Kết quả kiểm tra nguồn gốc sẽ hiện ở đây.".into(),
         Msg::KioskBackIn(seconds) => format!("Trở lại màn hình quét sau {seconds} giây."),
+        Msg::DemoDataTitle => "DỮ LIỆU MẪU.".into(),
+        Msg::DemoDataHint => "Trang này dùng khóa thử nghiệm công khai: ai cũng ký được, nên kết quả không nói gì về hàng thật.".into(),
+        Msg::Progress(step) => match step {
+            Progress::Resolving => "Đang hỏi máy chủ phân giải của mã…".into(),
+            Progress::FetchingRecord => "Đang tải bản ghi của sản phẩm…".into(),
+            Progress::CheckingRecord => "Đang kiểm tra chữ ký và đơn vị phát hành…".into(),
+            Progress::CheckingEvidence { done, total } => {
+                format!("Đang kiểm tra chứng nhận và danh sách thu hồi ({done}/{total})…")
+            }
+        },
+        Msg::NameAsWritten(name) => format!("Tên ghi trong bản ghi: {name}"),
+        Msg::CertificateCallsItself(name) => format!("Chứng nhận tự ghi: “{name}”"),
+        Msg::ClaimedCertification(name) if name.is_empty() => "Chứng nhận được nêu (chưa xác thực)".into(),
+        Msg::ClaimedCertification(name) => format!("{name} (bản ghi tự nêu, chưa xác thực)"),
+        Msg::TrustListStatusUnknown => "Chưa kiểm tra được danh sách tin cậy có bị thu hồi hay không; kết quả cần lưu ý.".into(),
     }
 }
 
@@ -166,7 +181,9 @@ pub fn finding(finding: &Finding) -> String {
         Finding::NoCodeScanned => "Không quét mã: kiểm tra trực tiếp tệp chứng từ.".into(),
         Finding::RecordFetched { .. } => "Đã tải bản ghi truy xuất của sản phẩm.".into(),
         Finding::NoResolver => "Mã không chỉ ra nơi tra cứu và chưa cấu hình máy chủ phân giải mặc định.".into(),
-        Finding::UrlRefused { .. } => "Địa chỉ bản ghi không an toàn (không dùng https) nên không được mở.".into(),
+        Finding::UrlRefused { error: UrlError::NotPublic { .. } } => "Mã dẫn tới một địa chỉ trong mạng nội bộ hoặc trên chính máy này nên không được mở.".into(),
+        Finding::UrlRefused { error: UrlError::NotHttps { .. } } => "Địa chỉ bản ghi không an toàn (không dùng https) nên không được mở.".into(),
+        Finding::UrlRefused { error: UrlError::Malformed { .. } } => "Địa chỉ bản ghi không hợp lệ nên không được mở.".into(),
         Finding::FetchFailed { error, .. } => fetch_error(error),
         Finding::HttpStatus { status, .. } if *status == 404 => "Máy chủ không có bản ghi cho mã này.".into(),
         Finding::HttpStatus { status, .. } => format!("Máy chủ trả lỗi (mã {status})."),
@@ -180,14 +197,24 @@ pub fn finding(finding: &Finding) -> String {
         Finding::NotAPassport { .. } => "Tài liệu không phải hộ chiếu sản phẩm.".into(),
         Finding::SignatureValid { .. } => "Chữ ký số hợp lệ: nội dung không bị sửa từ khi ký.".into(),
         Finding::SignatureInvalid { error } => proof_error(error),
+        Finding::SignedInFuture { created } => format!(
+            "Chữ ký ghi thời điểm ký trong tương lai ({}); kiểm tra lại đồng hồ của điện thoại, hoặc bản ghi được ký với thời gian giả.",
+            Lang::Vi.datetime_text(created)
+        ),
+        Finding::UnsignedRecord { gtin } => format!(
+            "Mã {gtin} thuộc một nhà sản xuất có trong danh sách tin cậy, nhưng bản ghi này không có chữ ký của họ: có thể là bản ghi giả."
+        ),
         Finding::SignerNotIssuer { .. } => "Khóa đã ký không thuộc về đơn vị phát hành bản ghi.".into(),
         Finding::WrongProofPurpose { purpose } => format!("Chữ ký dùng sai mục đích ({purpose})."),
         Finding::KeyUnavailable { error, .. } => key_error(error),
-        Finding::IssuerTrusted { name, role: r, trust_list_stale, .. } => {
+        Finding::IssuerTrusted { name, role: r, trust_list_stale, trust_list_status, .. } => {
             let who = Lang::Vi.text(name);
             let mut line = format!("{who} có trong danh sách tin cậy với vai trò {}.", role(*r));
             if *trust_list_stale {
                 line.push_str(" Nhưng danh sách đã quá hạn cập nhật.");
+            }
+            if *trust_list_status == ListStatus::Unknown {
+                line.push_str(" Nhưng chưa kiểm tra được danh sách có bị thu hồi hay không.");
             }
             line
         }
@@ -231,9 +258,21 @@ pub fn finding(finding: &Finding) -> String {
         Finding::NotYetValid { valid_from } => format!("Chưa đến ngày có hiệu lực ({}).", Lang::Vi.date(valid_from.date())),
         Finding::Expired { valid_until } => format!("Đã hết hiệu lực từ {}.", Lang::Vi.date(valid_until.date())),
         Finding::ProductExpired { date } => format!("Sản phẩm đã quá hạn sử dụng ({}).", Lang::Vi.date_text(date)),
+        Finding::ProductDateUnreadable { member, text } => format!(
+            "{} ghi trong bản ghi (“{text}”) không đọc được nên không được hiển thị.",
+            if member == "expiryDate" { "Hạn sử dụng" } else { "Ngày sản xuất" }
+        ),
         Finding::CertificationValid { .. } => "Chứng nhận hợp lệ, do tổ chức có thẩm quyền cấp.".into(),
         Finding::CertificationMissing => "Bản ghi nêu chứng nhận nhưng không kèm chứng từ.".into(),
-        Finding::CertificationNotForProduct { .. } => "Chứng nhận được cấp cho đơn vị hoặc sản phẩm khác.".into(),
+        Finding::CertificationNotForProduct { .. } => "Chứng nhận được cấp cho một đơn vị khác, không phải nhà sản xuất đã ký bản ghi.".into(),
+        Finding::CertificationForOtherProducts { gtin } => format!(
+            "Chứng nhận của chính nhà sản xuất nhưng cho các sản phẩm khác, không có mã {gtin}."
+        ),
+        Finding::CertificationSchemeMismatch { claimed, certified } => format!(
+            "Bản ghi nêu chứng nhận {} nhưng chứng từ kèm theo là {}.",
+            Lang::Vi.scheme(claimed),
+            Lang::Vi.scheme(certified)
+        ),
         Finding::CertificationHashMismatch => "Chứng từ chứng nhận đã bị thay đổi so với bản được dẫn chiếu.".into(),
         Finding::NotACertification => "Tài liệu dẫn chiếu không phải chứng nhận.".into(),
         Finding::ResolverTrusted { host } => format!("Máy chủ {host} có trong danh sách tin cậy."),
@@ -445,6 +484,12 @@ fn trust_list_error(error: &TrustListError) -> String {
             "Không tải được danh sách tin cậy nên chưa thể xác thực.".into()
         }
         TrustListError::NotYetValid => "Danh sách tin cậy chưa có hiệu lực.".into(),
+        TrustListError::Revoked => {
+            "Danh sách tin cậy đã bị cơ quan ban hành thu hồi nên không dùng được.".into()
+        }
+        TrustListError::Suspended => {
+            "Danh sách tin cậy đang bị cơ quan ban hành tạm dừng nên không dùng được.".into()
+        }
         TrustListError::Json(_)
         | TrustListError::Envelope(_)
         | TrustListError::NotATrustList
@@ -464,6 +509,9 @@ fn fetch_error(error: &FetchError) -> String {
         FetchError::TooManyRedirects => "Máy chủ chuyển hướng quá nhiều lần.".into(),
         FetchError::BudgetExhausted { .. } => "Bản ghi dẫn tới quá nhiều tài liệu khác.".into(),
         FetchError::Refused { .. } => "Địa chỉ không được phép truy cập.".into(),
+        FetchError::DeadlinePassed { .. } => {
+            "Việc kiểm tra mất quá nhiều thời gian nên đã dừng. Hãy thử lại.".into()
+        }
     }
 }
 
@@ -476,6 +524,34 @@ pub fn platform(error: &PlatformError) -> String {
         PlatformError::ImageUnreadable => "Không mở được tệp ảnh này.".into(),
         PlatformError::Unavailable => "Trình duyệt không hỗ trợ chức năng này.".into(),
     }
+}
+
+pub fn scheme(scheme: &Scheme) -> Option<&'static str> {
+    Some(match scheme {
+        Scheme::VietGap => "VietGAP",
+        Scheme::VietGahp => "VietGAHP",
+        Scheme::GlobalGap => "GLOBALG.A.P.",
+        Scheme::Organic => "Hữu cơ",
+        Scheme::Haccp => "HACCP",
+        Scheme::Iso22000 => "ISO 22000",
+        Scheme::Gmp => "GMP",
+        Scheme::Ocop => "OCOP",
+        Scheme::Unlisted(_) => return None,
+    })
+}
+
+pub fn country(code: &str) -> Option<&'static str> {
+    Some(match code.to_ascii_uppercase().as_str() {
+        "VN" => "Việt Nam",
+        "TH" => "Thái Lan",
+        "CN" => "Trung Quốc",
+        "LA" => "Lào",
+        "KH" => "Campuchia",
+        "JP" => "Nhật Bản",
+        "KR" => "Hàn Quốc",
+        "US" => "Hoa Kỳ",
+        _ => return None,
+    })
 }
 
 pub fn step(step: &str) -> Option<&'static str> {

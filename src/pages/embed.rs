@@ -27,8 +27,8 @@ pub struct Props {
 #[function_component]
 pub fn EmbedPage(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let verification = use_verification(&props.code, props.context.clone(), Callback::noop());
-    let report = verification.as_ref().map(|v| Rc::clone(&v.report));
+    let state = use_verification(&props.code, props.context.clone(), lang, Callback::noop());
+    let report = state.done.as_ref().map(|v| Rc::clone(&v.report));
     let expanded = use_state(|| false);
 
     // Report the height whenever the content changes size.
@@ -57,18 +57,16 @@ pub fn EmbedPage(props: &Props) -> Html {
         Some(report) => {
             let (title, _) = lang.level(report.level);
             let (class, icon) = level_look(report.level);
-            let product = report
-                .passport
-                .as_ref()
-                .map(|p| lang.text(&p.product.name))
+            // Only verified facts name the product here; a failed record's
+            // claims are shown in the details, as claims.
+            let verified = report.verified.as_ref();
+            let product = verified
+                .map(|v| lang.text(&v.product.name))
                 .unwrap_or_default();
-            let producer = report
-                .passport
-                .as_ref()
-                .and_then(|p| p.producer.as_ref())
-                .map(|p| lang.text(&p.name))
+            let producer = verified
+                .map(|v| lang.text(&v.producer.name))
                 .unwrap_or_default();
-            let trusted = matches!(report.level, Level::Verified | Level::Caution);
+            let trusted = verified.is_some();
             let toggle = {
                 let expanded = expanded.clone();
                 Callback::from(move |_: MouseEvent| expanded.set(!*expanded))

@@ -13,6 +13,7 @@ use tracecheck_core::verdict::Context;
 use yew::prelude::*;
 
 use crate::components::camera_scanner::CameraScanner;
+use crate::components::checking::Checking;
 use crate::components::result_view::ResultView;
 use crate::components::verdict_banner::VerdictBanner;
 use crate::hooks::use_verification::use_verification;
@@ -126,14 +127,15 @@ struct ResultProps {
 #[function_component]
 fn KioskResult(props: &ResultProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let verification = use_verification(&props.code, props.context.clone(), Callback::noop());
+    let state = use_verification(&props.code, props.context.clone(), lang, Callback::noop());
+    let verification = state.done;
     html! {
         <>
             <div class="status-region" role="status" aria-live="polite" aria-atomic="true">
                 if let Some(v) = &verification {
                     <VerdictBanner level={v.report.level} notices={v.report.notices.clone()} />
                 } else {
-                    <p class="checking">{lang.t(Msg::Checking)}</p>
+                    <Checking progress={state.progress} />
                 }
             </div>
             if let Some(v) = &verification {

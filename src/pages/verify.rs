@@ -5,6 +5,7 @@ use std::rc::Rc;
 use tracecheck_core::verdict::{Context, Report};
 use yew::prelude::*;
 
+use crate::components::checking::Checking;
 use crate::components::offline_note::OfflineNote;
 use crate::components::result_view::ResultView;
 use crate::components::verdict_banner::VerdictBanner;
@@ -34,16 +35,17 @@ pub fn VerifyPage(props: &Props) -> Html {
         let code = props.code.clone();
         Callback::from(move |report: Rc<Report>| remember(&code, &report, lang))
     };
-    let verification = use_verification(&props.code, props.context.clone(), on_done);
-    let report = verification.as_ref().map(|v| Rc::clone(&v.report));
-    let cached = verification
+    let state = use_verification(&props.code, props.context.clone(), lang, on_done);
+    let report = state.done.as_ref().map(|v| Rc::clone(&v.report));
+    let cached = state
+        .done
         .as_ref()
         .map(|v| v.cached.clone())
         .unwrap_or_default();
 
     let status = match (&props.context, &report) {
         (None, _) => html! { <p class="checking">{lang.t(Msg::LoadingTrust)}</p> },
-        (Some(_), None) => html! { <p class="checking">{lang.t(Msg::Checking)}</p> },
+        (Some(_), None) => html! { <Checking progress={state.progress} /> },
         (Some(_), Some(report)) => {
             html! { <VerdictBanner level={report.level} notices={report.notices.clone()} /> }
         }
@@ -81,10 +83,11 @@ fn remember(code: &str, report: &Report, lang: Lang) {
         code: code.to_owned(),
         at_ms: js_sys::Date::now(),
         level: level.unwrap_or_default(),
+        // Only a verified name is kept (a fake's claimed name is not).
         name: report
-            .passport
+            .verified
             .as_ref()
-            .map(|p| lang.text(&p.product.name))
+            .map(|v| lang.text(&v.product.name))
             .filter(|n| !n.is_empty()),
     });
 }

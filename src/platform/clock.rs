@@ -19,3 +19,11 @@ pub fn local(at_ms: f64) -> OffsetDateTime {
     let offset = time::UtcOffset::from_whole_seconds(minutes * 60).unwrap_or(time::UtcOffset::UTC);
     utc.to_offset(offset)
 }
+
+/// Milliseconds on a monotonic clock (`performance.now()`), for deadlines:
+/// unlike the wall clock it never jumps when the phone sets its time.
+pub fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or_else(js_sys::Date::now, |performance| performance.now())
+}

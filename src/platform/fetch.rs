@@ -3,7 +3,8 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use tracecheck_core::resolve::{Fetch, FetchError, Request, Response};
+use tracecheck_core::resolve::{Fetch, FetchError, Progress, Request, Response};
+use yew::Callback;
 
 use super::offline::{CACHED_AT_HEADER, CacheNotes};
 use gloo_timers::callback::Timeout;
@@ -11,21 +12,16 @@ use gloo_timers::callback::Timeout;
 /// Largest answer read (1 MiB, the core's JSON limit).
 const MAX_BODY: usize = 1 << 20;
 
-/// `fetch()` with an 8-second timeout.
+/// `fetch()`, abandoned after the request's own time limit (what is left
+/// of the verification's budget). Redirects are followed by the browser;
+/// the page's CSP `connect-src` (index.html) governs every hop, and the
+/// core checks where the answer finally came from.
+#[derive(Default)]
 pub struct BrowserFetcher {
-    /// Milliseconds before a request is abandoned.
-    pub timeout_ms: u32,
     /// Answers the service worker served from its cache (offline).
     pub cached: CacheNotes,
-}
-
-impl Default for BrowserFetcher {
-    fn default() -> Self {
-        BrowserFetcher {
-            timeout_ms: 8_000,
-            cached: CacheNotes::default(),
-        }
-    }
+    /// Told what the verification is waiting for.
+    pub on_progress: Option<Callback<Progress>>,
 }
 
 impl Fetch for BrowserFetcher {
@@ -34,7 +30,7 @@ impl Fetch for BrowserFetcher {
         let timed_out = Rc::new(Cell::new(false));
         let _timer = {
             let (controller, timed_out) = (controller.clone(), Rc::clone(&timed_out));
-            Timeout::new(self.timeout_ms, move || {
+            Timeout::new(request.timeout_ms, move || {
                 timed_out.set(true);
                 controller.abort();
             })
@@ -79,7 +75,18 @@ impl Fetch for BrowserFetcher {
             url: response.url(),
             status: response.status(),
             content_type: response.headers().get("content-type"),
+            location: None,
             body,
         })
+    }
+
+    fn now_ms(&self) -> f64 {
+        super::clock::monotonic_ms()
+    }
+
+    fn progress(&self, step: Progress) {
+        if let Some(callback) = &self.on_progress {
+            callback.emit(step);
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod fetch;
+pub mod messages;
 pub mod qr;
 pub mod registry;
 pub mod serve;

@@ -26,6 +26,7 @@ impl Fetch for InMemory<'_> {
             url: request.url,
             status: answer.status,
             content_type,
+            location: answer.header("location").map(str::to_owned),
             body: answer.body,
         })
     }

@@ -54,6 +54,7 @@ impl Fetch for InMemory<'_> {
             url: request.url.clone(),
             status: answer.status,
             content_type: None,
+            location: answer.header("location").map(str::to_owned),
             body: answer.body,
         };
         (self.tamper)(&request.url, &mut response);

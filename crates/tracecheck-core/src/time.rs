@@ -27,6 +27,30 @@ pub fn parse_date(text: &str) -> Option<Date> {
     Date::parse(text, format_description!("[year]-[month]-[day]")).ok()
 }
 
+/// The one reader for the calendar dates a verdict depends on (a product's
+/// production and expiry dates): `xsd:date` (`2026-07-15`) or an
+/// `xsd:dateTime` with or without an offset (`2026-07-15T00:00:00Z`), whose
+/// date as written is taken. Anything else is `None`, and callers treat
+/// that as a failure, never as "no date" (fail closed).
+pub fn read_calendar_date(text: &str) -> Option<Date> {
+    if let Some(date) = parse_date(text) {
+        return Some(date);
+    }
+    let (date, time_part) = text.split_once('T')?;
+    let date = parse_date(date)?;
+    // The time must itself be well-formed: hh:mm:ss[.fraction][Z|±hh:mm].
+    let well_formed = parse_date_time_stamp(text).is_some()
+        || time::PrimitiveDateTime::parse(
+            text,
+            format_description!(
+                version = 2,
+                "[year]-[month]-[day]T[hour]:[minute]:[second][optional [.[subsecond]]]"
+            ),
+        )
+        .is_ok();
+    (well_formed && !time_part.is_empty()).then_some(date)
+}
+
 /// Formats a timestamp as RFC 3339 in UTC, to the second.
 pub fn format_timestamp(at: OffsetDateTime) -> String {
     let at = at
@@ -70,5 +94,30 @@ mod tests {
             assert!(parse_date_time_stamp(bad).is_none(), "{bad}");
         }
         assert!(parse_date("2028-02-29").is_some());
+    }
+
+    #[test]
+    fn calendar_dates_read_as_written_or_not_at_all() {
+        let day = |text| read_calendar_date(text).map(|d| d.to_string());
+        assert_eq!(day("2027-01-31").as_deref(), Some("2027-01-31"));
+        assert_eq!(day("2027-01-31T00:00:00Z").as_deref(), Some("2027-01-31"));
+        assert_eq!(
+            day("2027-01-31T23:59:59+07:00").as_deref(),
+            Some("2027-01-31")
+        );
+        assert_eq!(day("2027-01-31T10:00:00.5").as_deref(), Some("2027-01-31"));
+        for bad in [
+            "",
+            "31/01/2027",
+            "2027-1-31",
+            "2027-02-30",
+            "2027-01-31T",
+            "2027-01-31T25:00:00Z",
+            "2027-01-31 10:00:00",
+            "tomorrow",
+            "2027-01-31Tnoon",
+        ] {
+            assert_eq!(read_calendar_date(bad), None, "{bad}");
+        }
     }
 }

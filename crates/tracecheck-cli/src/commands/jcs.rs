@@ -1,5 +1,6 @@
 use std::io::Write;
 use std::process::ExitCode;
+use tracecheck_cli::messages::describe_json_error;
 
 use tracecheck_core::json::{Limits, canonicalize, parse};
 
@@ -15,8 +16,8 @@ pub struct Args {
 /// verifier's strict parser first, so what it refuses is refused here too.
 pub fn run(args: Args) -> super::Outcome {
     let bytes = super::read_input(args.file.as_deref())?;
-    let value =
-        parse(&bytes, Limits::DEFAULT).map_err(|e| format!("not acceptable JSON: {e:?}"))?;
+    let value = parse(&bytes, Limits::DEFAULT)
+        .map_err(|e| format!("not acceptable JSON: {}", describe_json_error(&e)))?;
     let mut out = std::io::stdout().lock();
     out.write_all(&canonicalize(&value))
         .and_then(|()| out.flush())

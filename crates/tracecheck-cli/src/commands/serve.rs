@@ -3,6 +3,9 @@ use std::process::ExitCode;
 use tracecheck_cli::demo::{DemoOptions, build};
 use tracecheck_cli::registry::Registry;
 use tracecheck_cli::serve::{Site, run as serve};
+use tracecheck_core::resolve::{WebUrl, is_public_host};
+use tracecheck_core::trust::is_demo_root;
+use tracecheck_core::verdict::Config;
 
 /// Arguments of `tracecheck serve`.
 #[derive(clap::Args)]
@@ -28,6 +31,11 @@ pub struct Args {
     /// Worker threads.
     #[arg(long, default_value_t = 4)]
     threads: usize,
+    /// Serve a registry whose trust root is the demo root at a public
+    /// address anyway. The demo's keys come from public seeds, so anyone can
+    /// sign as its producers: such a deployment proves nothing.
+    #[arg(long)]
+    allow_demo_root: bool,
 }
 
 pub fn run(args: Args) -> super::Outcome {
@@ -47,6 +55,7 @@ pub fn run(args: Args) -> super::Outcome {
             })
         }
     };
+    refuse_public_demo(&registry, &public_url, args.allow_demo_root)?;
     let dist = args
         .dist
         .join("index.html")
@@ -63,4 +72,25 @@ pub fn run(args: Args) -> super::Outcome {
     let site = Site::new(registry, dist, public_url, args.log_requests);
     serve(site, &args.addr, args.threads)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A registry pinned to the demo root may be served on this machine or a
+/// local network (a demo for phones on the same Wi-Fi), not at a public
+/// address, unless `--allow-demo-root` says so.
+fn refuse_public_demo(registry: &Registry, public_url: &str, allowed: bool) -> Result<(), String> {
+    let root = registry
+        .files
+        .get("config.json")
+        .and_then(|bytes| Config::read(bytes).ok())
+        .map(|config| config.root);
+    let demo = root.as_deref().is_some_and(is_demo_root);
+    let public = WebUrl::parse(public_url).is_ok_and(|url| is_public_host(url.host()));
+    if demo && public && !allowed {
+        return Err(format!(
+            "refusing to serve demo data at the public address {public_url}: its trust root is \
+             the demo root, whose keys anyone can derive. Pin your own root in config.json, or \
+             pass --allow-demo-root to serve it anyway (every page then says DEMO DATA)."
+        ));
+    }
+    Ok(())
 }

@@ -1,4 +1,7 @@
 use std::process::ExitCode;
+use tracecheck_cli::messages::{
+    describe_envelope_error, describe_issue_error, describe_json_error, describe_key_error,
+};
 
 use tracecheck_core::credential::read_envelope;
 use tracecheck_core::issue::{IssuerKey, check_issuable};
@@ -32,18 +35,23 @@ pub struct Args {
 pub fn run(args: Args) -> super::Outcome {
     let secret =
         std::fs::read_to_string(&args.key).map_err(|e| format!("{}: {e}", args.key.display()))?;
-    let key =
-        IssuerKey::from_secret_multibase(&secret).map_err(|e| format!("bad secret key: {e:?}"))?;
+    let key = IssuerKey::from_secret_multibase(&secret)
+        .map_err(|e| format!("bad secret key: {}", describe_key_error(&e)))?;
     let bytes = super::read_input(args.file.as_deref())?;
-    let mut credential =
-        parse(&bytes, Limits::DEFAULT).map_err(|e| format!("not acceptable JSON: {e:?}"))?;
+    let mut credential = parse(&bytes, Limits::DEFAULT)
+        .map_err(|e| format!("not acceptable JSON: {}", describe_json_error(&e)))?;
     // Sign the content only: any old proof is replaced (DI) or dropped (JOSE).
     if let Some(members) = credential.as_object_mut() {
         members.remove("proof");
     }
-    check_issuable(&credential).map_err(|e| format!("not a VC 2.0 credential to sign: {e:?}"))?;
-    let envelope =
-        read_envelope(&credential).map_err(|e| format!("not a VC 2.0 credential: {e:?}"))?;
+    check_issuable(&credential).map_err(|e| {
+        format!(
+            "not a VC 2.0 credential to sign: {}",
+            describe_issue_error(&e)
+        )
+    })?;
+    let envelope = read_envelope(&credential)
+        .map_err(|e| format!("not a VC 2.0 credential: {}", describe_envelope_error(&e)))?;
     // A proof by a key that is not the issuer's would never verify.
     if envelope.issuer != key.did() {
         return Err(format!(

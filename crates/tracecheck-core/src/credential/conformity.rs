@@ -4,26 +4,30 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Text, one_or_many, string};
+use super::{Scheme, Text, one_or_many, string};
 
-/// What a conformity credential says, ready to display.
+/// What a conformity credential says, as its certifier wrote it. The
+/// verifier turns it into a verified certification only after checking the
+/// certifier's scope (see `verdict::VerifiedCertification`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Certification {
-    /// Scheme identifier (a short lowercase code: `vietgap`, `ocop`, `organic`…).
-    pub scheme: String,
-    /// Scheme name for display.
+    /// The scheme, by its code (`credentialSubject.scheme.code`).
+    pub scheme: Scheme,
+    /// The scheme's name as the certificate writes it (free text: shown,
+    /// if at all, only as secondary text labelled as the certificate's).
     pub scheme_name: Text,
     /// Certificate number.
     pub number: Option<String>,
-    /// OCOP star rating (1–5), when the scheme rates.
-    pub stars: Option<u8>,
+    /// The `rating` member, as written (an OCOP star rating when the scheme
+    /// is OCOP; meaningless otherwise).
+    pub rating: Option<u64>,
     /// Who the certificate was issued to (a DID or register id).
     pub holder: Option<String>,
     /// The holder's name.
     pub holder_name: Text,
     /// GTINs the certificate covers (empty: it covers the holder's operation).
     pub products: Vec<String>,
-    /// Assessment date, `YYYY-MM-DD`.
+    /// Assessment date, as written (`YYYY-MM-DD`).
     pub assessed: Option<String>,
 }
 
@@ -49,16 +53,11 @@ pub fn read_certification(document: &Value) -> Result<Certification, Certificati
     let scheme = subject.get("scheme").unwrap_or(&Value::Null);
     let scheme_code = string(scheme, "code").ok_or(CertificationError::NoScheme)?;
     let holder = subject.get("issuedToParty").unwrap_or(&Value::Null);
-    let stars = subject
-        .get("rating")
-        .and_then(Value::as_u64)
-        .filter(|s| (1..=5).contains(s))
-        .and_then(|s| u8::try_from(s).ok());
     Ok(Certification {
-        scheme: scheme_code.to_ascii_lowercase(),
+        scheme: Scheme::from_code(&scheme_code),
         scheme_name: Text::read(scheme.get("name")),
         number: string(subject, "certificateNumber"),
-        stars,
+        rating: subject.get("rating").and_then(Value::as_u64),
         holder: string(holder, "id"),
         holder_name: Text::read(holder.get("name")),
         products: one_or_many(subject, "assessedProducts")

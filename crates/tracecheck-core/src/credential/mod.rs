@@ -7,6 +7,7 @@ mod context;
 mod data_model;
 mod envelope;
 mod passport;
+mod scheme;
 mod text;
 
 pub use conformity::{Certification, CertificationError, read_certification};
@@ -18,6 +19,7 @@ pub use passport::{
     Address, ClaimRef, Event, Facility, GeoPoint, Party, Passport, PassportError, Product,
     read_passport,
 };
+pub use scheme::{OcopStars, Scheme};
 pub use text::Text;
 
 use serde_json::Value;

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Text, one_or_many, string};
+use super::{Scheme, Text, one_or_many, string};
 
 /// What a passport says, ready to display.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -100,8 +100,13 @@ pub struct GeoPoint {
 /// A certification the passport points to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimRef {
-    /// The scheme's short name as claimed (e.g. "VietGAP").
+    /// The scheme's name as the producer wrote it (e.g. "VietGAP"): a claim,
+    /// not a verified fact.
     pub scheme: Text,
+    /// The scheme the claim declares by code (`referenceScheme.code`), or
+    /// failing that by a name the scheme table knows; `None` when neither
+    /// names a listed scheme.
+    pub declared_scheme: Option<Scheme>,
     /// Where the conformity credential is.
     pub url: Option<String>,
     /// SHA-256 (hex) of the credential, when given.
@@ -229,8 +234,17 @@ fn read_claim(claim: &Value) -> ClaimRef {
     let sha256 = (string(evidence, "hashMethod").as_deref() == Some("SHA-256"))
         .then(|| string(evidence, "hashDigest"))
         .flatten();
+    let reference = claim.get("referenceScheme").unwrap_or(&Value::Null);
+    let name = Text::read(reference.get("name"));
+    let listed =
+        |code: &str| Some(Scheme::from_code(code)).filter(|s| !matches!(s, Scheme::Unlisted(_)));
+    let declared_scheme = match string(reference, "code") {
+        Some(code) => Some(Scheme::from_code(&code)),
+        None => name.variants.iter().find_map(|(_, text)| listed(text)),
+    };
     ClaimRef {
-        scheme: Text::read(claim.get("referenceScheme").and_then(|s| s.get("name"))),
+        scheme: name,
+        declared_scheme,
         url: string(evidence, "linkURL"),
         sha256,
     }

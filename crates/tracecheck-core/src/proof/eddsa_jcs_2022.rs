@@ -59,13 +59,14 @@ pub fn prepare(document: &Value) -> Result<PreparedProof, ProofError> {
             .ok_or_else(|| ProofError::malformed(member)),
         Some(_) => Err(ProofError::malformed(member)),
     };
-    let created = timestamp("created")?.map(|(text, _)| text);
+    let created = timestamp("created")?;
     let expires = timestamp("expires")?.map(|(_, at)| at);
 
     Ok(PreparedProof {
         verification_method,
         proof_purpose,
-        created,
+        created_at: created.as_ref().map(|(_, at)| *at),
+        created: created.map(|(text, _)| text),
         expires,
         not_before: None,
         signed_bytes: signed_bytes(&Value::Object(options), &Value::Object(unsecured)),

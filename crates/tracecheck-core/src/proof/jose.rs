@@ -219,16 +219,24 @@ impl Jws {
             JwsKind::Credential => "assertionMethod",
             JwsKind::Presentation => "authentication",
         };
-        let created = self
-            .payload
-            .get("iat")
-            .and_then(Value::as_i64)
-            .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok())
-            .map(crate::time::format_timestamp);
+        // `iat` is a NumericDate (RFC 7519 §4.1.6; seconds, possibly with a
+        // fraction); the W3C VC-JOSE suite also writes it as an
+        // xsd:dateTimeStamp. Anything else is a malformed token, not "no date".
+        let created_at = match self.payload.get("iat") {
+            None => None,
+            Some(iat) => Some(
+                iat.as_f64()
+                    .filter(|t| t.is_finite())
+                    .and_then(|t| OffsetDateTime::from_unix_timestamp(t.floor() as i64).ok())
+                    .or_else(|| iat.as_str().and_then(crate::time::parse_date_time_stamp))
+                    .ok_or_else(|| ProofError::malformed("iat"))?,
+            ),
+        };
         Ok(PreparedProof {
             verification_method,
             proof_purpose: proof_purpose.to_owned(),
-            created,
+            created: created_at.map(crate::time::format_timestamp),
+            created_at,
             expires: self.expires,
             not_before: self.not_before,
             signed_bytes: self.signing_input.clone(),
@@ -289,8 +297,8 @@ fn check_media_type(
     }
 }
 
-/// A JWT NumericDate claim. `iat` is not read: VC-JOSE examples write it as
-/// text, and `validFrom` carries the meaning.
+/// A JWT NumericDate claim (`exp`, `nbf`; `iat` is read in `prepare`,
+/// where its text form is also accepted).
 fn numeric_date(payload: &Value, claim: &str) -> Result<Option<OffsetDateTime>, ProofError> {
     match payload.get(claim) {
         None => Ok(None),
@@ -393,6 +401,38 @@ mod tests {
                 member: "exp".into()
             })
         );
+    }
+
+    #[test]
+    fn reads_iat_as_a_date_or_refuses_the_token() {
+        let created = |iat: Value| {
+            let mut payload = credential();
+            payload["iat"] = iat;
+            read_jws(
+                &token(json!({"alg": "EdDSA", "kid": "#key-1"}), payload),
+                JwsKind::Credential,
+            )
+            .and_then(|jws| jws.prepare("did:web:coop.example"))
+            .map(|prepared| prepared.created_at.map(|at| at.unix_timestamp()))
+        };
+        assert_eq!(created(json!(1_700_000_000)), Ok(Some(1_700_000_000)));
+        assert_eq!(created(json!(1_700_000_000.5)), Ok(Some(1_700_000_000)));
+        assert_eq!(
+            created(json!("2010-01-01T19:23:24Z")),
+            Ok(Some(1_262_373_804))
+        );
+        for bad in [
+            json!("tomorrow"),
+            json!(true),
+            json!({}),
+            json!("2010-01-01"),
+        ] {
+            assert_eq!(
+                created(bad.clone()),
+                Err(ProofError::malformed("iat")),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

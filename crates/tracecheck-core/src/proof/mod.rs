@@ -8,10 +8,12 @@
 //! named by `verification_method` (which may need a fetch) and calls
 //! [`PreparedProof::check`].
 
+mod accept;
 mod eddsa_jcs_2022;
 mod jose;
 mod secured;
 
+pub use accept::{CLOCK_SKEW, Refusal, Untimely, check_signer, check_with_key};
 pub use eddsa_jcs_2022::{ProofOptions, prepare, sign};
 pub use jose::{Jws, JwsAlgorithm, JwsKind, read_jws, sign_jws};
 pub use secured::{ProofFormat, Secured, SecuredError};
@@ -31,6 +33,8 @@ pub struct PreparedProof {
     pub proof_purpose: String,
     /// When the proof says it was made (RFC 3339), if it says.
     pub created: Option<String>,
+    /// The same moment, read.
+    pub created_at: Option<OffsetDateTime>,
     /// After this the proof no longer vouches (`expires`, or a JWT's `exp`).
     pub expires: Option<OffsetDateTime>,
     /// Before this the proof does not vouch yet (a JWT's `nbf`).

@@ -24,19 +24,54 @@ pub struct Request {
     pub url: String,
     /// The `Accept` header.
     pub accept: &'static str,
+    /// Most milliseconds the answer may take: what is left of the
+    /// verification's time budget (implementations may give up sooner).
+    pub timeout_ms: u32,
+}
+
+impl Request {
+    /// A GET of `url` with the usual time limit (8 s).
+    pub fn get(url: impl Into<String>, accept: &'static str) -> Request {
+        Request {
+            url: url.into(),
+            accept,
+            timeout_ms: 8_000,
+        }
+    }
 }
 
 /// The answer to a request.
+///
+/// A fetcher may follow redirects itself — the browser's `fetch()` does,
+/// and there the page's CSP `connect-src` governs every hop — and then
+/// `url` is the URL that finally answered. Or it may follow none and
+/// return the 3xx answer with its `location`: the core then follows it,
+/// checking each hop against the URL policy (the CLI does this).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
-    /// The URL finally answered, after redirects.
+    /// The URL that answered (after any redirects the fetcher followed).
     pub url: String,
     /// The HTTP status code.
     pub status: u16,
     /// The `Content-Type` header, if any.
     pub content_type: Option<String>,
+    /// The `Location` header of a redirect the fetcher did not follow.
+    pub location: Option<String>,
     /// The body (implementations stop reading past their size limit).
     pub body: Vec<u8>,
+}
+
+impl Response {
+    /// A 200 answer from `url`.
+    pub fn ok(url: impl Into<String>, content_type: Option<String>, body: Vec<u8>) -> Response {
+        Response {
+            url: url.into(),
+            status: 200,
+            content_type,
+            location: None,
+            body,
+        }
+    }
 }
 
 /// Why a request got no answer.
@@ -53,12 +88,40 @@ pub enum FetchError {
     TooManyRedirects,
     /// The verification already made as many requests as it may.
     BudgetExhausted { limit: usize },
+    /// The verification's time budget ran out before this request.
+    DeadlinePassed { limit_ms: u32 },
     /// The URL may not be fetched (not https, malformed).
     Refused { url: String },
 }
 
-/// Something that can perform GET requests.
+/// Something that can perform GET requests: the platform's side of a
+/// verification.
 pub trait Fetch {
-    /// Performs `request`. Implementations bound time, size and redirects.
+    /// Performs `request`. Implementations bound time (`request.timeout_ms`)
+    /// and size, and either follow redirects themselves or return them.
     fn fetch(&self, request: Request) -> impl Future<Output = Result<Response, FetchError>>;
+
+    /// Milliseconds on a monotonic clock, for the verification's deadline.
+    /// A fetcher without a clock (tests) keeps 0: no overall deadline then,
+    /// only each request's own time limit.
+    fn now_ms(&self) -> f64 {
+        0.0
+    }
+
+    /// Told what the verification is waiting for, so a view can show progress.
+    fn progress(&self, _step: Progress) {}
+}
+
+/// What a verification is doing, for a progress indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Progress {
+    /// Asking the code's resolver where the record is.
+    Resolving,
+    /// Fetching the product's record.
+    FetchingRecord,
+    /// Checking the record's signature and issuer.
+    CheckingRecord,
+    /// Checking status lists and certifications: `done` of `total` documents.
+    CheckingEvidence { done: usize, total: usize },
 }

@@ -5,6 +5,6 @@ mod fetch;
 mod linkset;
 mod url;
 
-pub use fetch::{Fetch, FetchError, Request, Response, accept};
+pub use fetch::{Fetch, FetchError, Progress, Request, Response, accept};
 pub use linkset::{LinkChoice, LinksetError, choose_passport_link};
-pub use url::{UrlError, UrlPolicy, WebUrl};
+pub use url::{UrlError, UrlPolicy, WebUrl, is_public_host};

@@ -26,6 +26,11 @@ pub enum UrlError {
     Malformed { url: String },
     /// Plain `http:` to a host that is not local: only `https:` is fetched.
     NotHttps { url: String },
+    /// A public deployment asked to fetch from this machine or a private
+    /// network (loopback, private, link-local or cloud-metadata addresses,
+    /// `localhost`, `.local`, `.internal` names): a code must not make a
+    /// shopper's browser or a retailer's server probe its own network.
+    NotPublic { url: String },
 }
 
 impl WebUrl {
@@ -77,12 +82,40 @@ impl WebUrl {
         format!("{}://{}", self.scheme, self.authority)
     }
 
-    /// Resolves `link` (absolute, or a path starting with `/`) against this URL.
+    /// Resolves `link` against this URL: absolute, scheme-relative
+    /// (`//host/…`), absolute-path (`/…`), query-only (`?…`) or a path
+    /// relative to this URL's directory (`next.json`), as a `Location`
+    /// header or a linkset may write it. Dot segments are not resolved:
+    /// a link with `..` or `.` segments is refused as malformed.
     pub fn join(&self, link: &str) -> Result<WebUrl, UrlError> {
-        if link.starts_with('/') && !link.starts_with("//") {
+        let malformed = || UrlError::Malformed {
+            url: link.to_owned(),
+        };
+        if link.contains("://") {
+            return WebUrl::parse(link);
+        }
+        let path = link.split(['?', '#']).next().unwrap_or_default();
+        if path
+            .split('/')
+            .any(|segment| segment == ".." || segment == ".")
+        {
+            return Err(malformed());
+        }
+        if let Some(rest) = link.strip_prefix("//") {
+            return WebUrl::parse(&format!("{}://{rest}", self.scheme));
+        }
+        if link.starts_with('/') {
             return WebUrl::parse(&format!("{}{link}", self.origin()));
         }
-        WebUrl::parse(link)
+        let own_path = self.rest.split(['?', '#']).next().unwrap_or("/");
+        if link.starts_with('?') {
+            return WebUrl::parse(&format!("{}{own_path}{link}", self.origin()));
+        }
+        if link.is_empty() || link.starts_with('#') {
+            return Err(malformed());
+        }
+        let directory = &own_path[..own_path.rfind('/').map_or(0, |i| i + 1)];
+        WebUrl::parse(&format!("{}{directory}{link}", self.origin()))
     }
 }
 
@@ -126,14 +159,22 @@ impl UrlPolicy {
         }
     }
 
-    /// Parses `url` and checks it may be fetched: `https:` anywhere, `http:`
-    /// only to the local machine (when allowed) or an allowed origin.
+    /// Parses `url` and checks it may be fetched: an origin allowed by name;
+    /// else `https:` to a public host, and plain `http:` only to this
+    /// machine when the policy allows local http (development), which also
+    /// lets https reach private hosts.
     pub fn check(&self, url: &str) -> Result<WebUrl, UrlError> {
         let parsed = WebUrl::parse(url)?;
-        if parsed.scheme == "https"
-            || (self.local_http && is_local(parsed.host()))
-            || self.http_origins.contains(&parsed.origin())
-        {
+        if self.http_origins.contains(&parsed.origin()) {
+            return Ok(parsed);
+        }
+        let host = parsed.host();
+        if !self.local_http && !is_public_host(host) {
+            return Err(UrlError::NotPublic {
+                url: url.to_owned(),
+            });
+        }
+        if parsed.scheme == "https" || (self.local_http && is_local(host)) {
             Ok(parsed)
         } else {
             Err(UrlError::NotHttps {
@@ -141,6 +182,58 @@ impl UrlPolicy {
             })
         }
     }
+}
+
+/// False for hosts a public deployment must never reach: IP literals of
+/// loopback, private, link-local, shared, multicast or unspecified ranges;
+/// names for this machine or a local network; and numeric forms that a
+/// system resolver may read as an address (`2130706433`, `0x7f.1`).
+pub fn is_public_host(host: &str) -> bool {
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+    let public_v4 = |ip: Ipv4Addr| {
+        let [a, b, ..] = ip.octets();
+        !(ip.is_loopback()
+            || ip.is_private()
+            || ip.is_link_local()
+            || ip.is_unspecified()
+            || ip.is_broadcast()
+            || ip.is_multicast()
+            || ip.is_documentation()
+            || a == 0
+            || (a == 100 && (64..128).contains(&b))
+            || a >= 240)
+    };
+    let public_v6 = |ip: Ipv6Addr| {
+        if let Some(v4) = ip.to_ipv4_mapped() {
+            return public_v4(v4);
+        }
+        let first = ip.segments()[0];
+        !(ip.is_loopback()
+            || ip.is_unspecified()
+            || ip.is_multicast()
+            || (first & 0xfe00) == 0xfc00
+            || (first & 0xffc0) == 0xfe80)
+    };
+    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return inner.parse::<Ipv6Addr>().is_ok_and(public_v6);
+    }
+    let name = host.trim_end_matches('.').to_ascii_lowercase();
+    let last_label = name.rsplit('.').next().unwrap_or_default();
+    let numeric = !last_label.is_empty()
+        && (last_label.bytes().all(|b| b.is_ascii_digit()) || last_label.starts_with("0x"));
+    if numeric {
+        // Only the plain dotted quad is taken as an address; other numeric
+        // spellings are refused rather than guessed at.
+        return match name.parse::<IpAddr>() {
+            Ok(IpAddr::V4(ip)) => public_v4(ip),
+            _ => false,
+        };
+    }
+    const LOCAL_SUFFIXES: [&str; 5] = [".localhost", ".local", ".internal", ".home.arpa", ".lan"];
+    !(name.is_empty()
+        || name == "localhost"
+        || !name.contains('.')
+        || LOCAL_SUFFIXES.iter().any(|suffix| name.ends_with(suffix)))
 }
 
 fn is_local(host: &str) -> bool {
@@ -162,6 +255,24 @@ mod tests {
             "https://id.example:8443/dpp/1.json"
         );
         assert_eq!(WebUrl::parse("https://a.vn").expect("valid").rest, "/");
+        let base = WebUrl::parse("https://id.example/01/123/10/A?x=1").expect("valid");
+        let joined = |link: &str| base.join(link).map(|u| u.to_string());
+        assert_eq!(joined("B").as_deref(), Ok("https://id.example/01/123/10/B"));
+        assert_eq!(
+            joined("?linkType=all").as_deref(),
+            Ok("https://id.example/01/123/10/A?linkType=all")
+        );
+        assert_eq!(
+            joined("//cdn.example/a").as_deref(),
+            Ok("https://cdn.example/a")
+        );
+        assert_eq!(
+            joined("http://other.example/").as_deref(),
+            Ok("http://other.example/")
+        );
+        for bad in ["../x", "./x", "a/../../b", "", "#frag"] {
+            assert!(base.join(bad).is_err(), "{bad}");
+        }
         assert_eq!(
             WebUrl::parse("http://[::1]:8080/x").expect("valid").host(),
             "[::1]"
@@ -195,15 +306,48 @@ mod tests {
     fn a_public_deployment_does_not_fetch_from_the_shoppers_own_machine() {
         let public = UrlPolicy::public();
         assert!(public.check("https://id.example/01/1").is_ok());
+        assert!(public.check("https://93.184.216.34/01/1").is_ok());
+        assert_eq!(
+            public.check("http://id.example/01/1"),
+            Err(UrlError::NotHttps {
+                url: "http://id.example/01/1".into()
+            })
+        );
         for url in [
             "http://127.0.0.1:631/01/1",
             "http://localhost:8080/x",
             "http://[::1]/x",
+            "https://localhost/x",
+            "https://127.0.0.1/x",
+            "https://10.1.2.3/x",
+            "https://172.20.0.1/x",
+            "https://192.168.1.1/x",
+            "https://169.254.169.254/latest/meta-data/",
+            "https://100.100.100.200/x",
+            "https://0.0.0.0/x",
+            "https://[fd00::1]/x",
+            "https://[fe80::1]/x",
+            "https://[::ffff:10.0.0.1]/x",
+            "https://2130706433/x",
+            "https://0x7f.1/x",
+            "https://017700000001/x",
+            "https://metadata.google.internal/x",
+            "https://printer.local/x",
+            "https://app.localhost/x",
+            "https://intranet/x",
         ] {
             assert_eq!(
                 public.check(url),
-                Err(UrlError::NotHttps { url: url.into() })
+                Err(UrlError::NotPublic { url: url.into() }),
+                "{url}"
             );
         }
+        // The widget's own origin stays reachable when named (a LAN demo).
+        let lan = UrlPolicy {
+            http_origins: vec!["http://192.168.1.5:8080".into()],
+            local_http: false,
+        };
+        assert!(lan.check("http://192.168.1.5:8080/01/1").is_ok());
+        assert!(lan.check("https://192.168.1.5/01/1").is_err());
     }
 }

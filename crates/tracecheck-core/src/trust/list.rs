@@ -2,10 +2,12 @@ use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use crate::credential::{EnvelopeError, Text, one_or_many, read_envelope, string};
+use crate::credential::{EnvelopeError, StatusEntry, Text, one_or_many, read_envelope, string};
 use crate::json::JsonError;
 use crate::keys::{KeyError, parse_did_key};
-use crate::proof::{ProofError, Secured, SecuredError};
+use crate::proof::{
+    ProofError, Refusal, Secured, SecuredError, Untimely, check_signer, check_with_key,
+};
 use crate::time::parse_date_time_stamp;
 
 /// A verified trust list.
@@ -27,6 +29,25 @@ pub struct TrustList {
     pub resolvers: Vec<TrustedResolver>,
     /// Where shoppers report a suspected fake.
     pub report: Option<ReportContact>,
+    /// Its own status entries: how the root withdraws it before it expires.
+    pub status: Vec<StatusEntry>,
+    /// Types of its status entries that this verifier cannot read.
+    pub unsupported_status: Vec<String>,
+    /// Whether its status was checked.
+    pub status_checked: ListStatus,
+}
+
+/// What is known of a trust list's own status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListStatus {
+    /// The list declares no status: only its `validUntil` bounds it.
+    NotDeclared,
+    /// Its status lists were read: neither revoked nor suspended.
+    Clear,
+    /// Its status could not be read (offline, list unreachable or of a type
+    /// this verifier cannot check): verdicts are at best Caution.
+    Unknown,
 }
 
 /// An issuer and what it may issue.
@@ -100,8 +121,13 @@ pub enum TrustListError {
     WrongSigner { signer: String },
     /// Its signature does not verify.
     Signature(ProofError),
-    /// It is not valid yet (its validFrom is in the future).
+    /// It is not valid yet (its validFrom, or its proof's creation, is in
+    /// the future).
     NotYetValid,
+    /// The root revoked it.
+    Revoked,
+    /// The root suspended it.
+    Suspended,
 }
 
 /// Why an issuer is not trusted for what it signed.
@@ -136,22 +162,23 @@ pub fn load_trust_list(
     let root_key = parse_did_key(pinned_root).map_err(TrustListError::BadRoot)?;
     let envelope = read_envelope(&secured.credential).map_err(TrustListError::Envelope)?;
     let prepared = secured.prepare().map_err(TrustListError::Signature)?;
-    let signer = prepared
-        .verification_method
-        .split('#')
-        .next()
-        .unwrap_or_default();
     let root_did = pinned_root.split('#').next().unwrap_or_default();
-    if signer != root_did || envelope.issuer != root_did {
+    if envelope.issuer != root_did {
         return Err(TrustListError::WrongSigner {
-            signer: signer.to_owned(),
+            signer: envelope.issuer,
         });
     }
-    if prepared.proof_purpose != "assertionMethod" {
-        return Err(TrustListError::Signature(ProofError::Malformed {
-            member: "proofPurpose".into(),
-        }));
-    }
+    // The same acceptance rule as every other credential, with the pinned
+    // root as the only key.
+    check_signer(&prepared, root_did).map_err(|refusal| match refusal {
+        Refusal::SignerNotIssuer { method, .. } => TrustListError::WrongSigner {
+            signer: method.split('#').next().unwrap_or_default().to_owned(),
+        },
+        Refusal::WrongPurpose { .. } => {
+            TrustListError::Signature(ProofError::malformed("proofPurpose"))
+        }
+        Refusal::Invalid(error) => TrustListError::Signature(error),
+    })?;
     // The method must name the root's own key (a did:key has no other).
     let method_key =
         parse_did_key(&prepared.verification_method).map_err(TrustListError::BadRoot)?;
@@ -160,10 +187,13 @@ pub fn load_trust_list(
             signer: prepared.verification_method.clone(),
         });
     }
-    prepared
-        .check(&root_key)
-        .and_then(|()| prepared.check_time(now))
-        .map_err(TrustListError::Signature)?;
+    match check_with_key(&prepared, &root_key, now) {
+        Err(Refusal::Invalid(error)) => return Err(TrustListError::Signature(error)),
+        Err(_) => return Err(TrustListError::Signature(ProofError::SignatureMismatch)),
+        Ok(Some(Untimely::OutOfTime(error))) => return Err(TrustListError::Signature(error)),
+        Ok(Some(Untimely::CreatedInFuture { .. })) => return Err(TrustListError::NotYetValid),
+        Ok(None) => {}
+    }
     if envelope.valid_from.is_some_and(|from| from > now) {
         return Err(TrustListError::NotYetValid);
     }
@@ -235,6 +265,12 @@ pub fn read_trust_list(document: &Value) -> Result<TrustList, TrustListError> {
         telephone: string(contact, "telephone"),
         url: string(contact, "url").filter(|u| u.starts_with("https://")),
     });
+    // Entries of a type this verifier cannot read leave the status unknown.
+    let status_checked = if envelope.status.is_empty() && envelope.unsupported_status.is_empty() {
+        ListStatus::NotDeclared
+    } else {
+        ListStatus::Unknown
+    };
     Ok(TrustList {
         name: Text::read(subject.get("name")),
         root: envelope.issuer,
@@ -243,6 +279,9 @@ pub fn read_trust_list(document: &Value) -> Result<TrustList, TrustListError> {
         issuers,
         resolvers,
         report,
+        status: envelope.status,
+        unsupported_status: envelope.unsupported_status,
+        status_checked,
     })
 }
 
@@ -319,6 +358,20 @@ impl TrustList {
             });
         }
         Ok(entry)
+    }
+
+    /// The producers listed, at `at`, for `gtin`'s company prefix.
+    pub fn producers_for(&self, gtin: &str, at: OffsetDateTime) -> Vec<&TrustedIssuer> {
+        self.issuers
+            .iter()
+            .filter(|entry| self.check_producer(&entry.did, Some(gtin), at).is_ok())
+            .collect()
+    }
+
+    /// True when the list cannot be fully relied on: past its refresh-by
+    /// date, or its own status unknown.
+    pub fn needs_caution(&self, at: OffsetDateTime) -> bool {
+        self.is_stale(at) || self.status_checked == ListStatus::Unknown
     }
 
     /// True when `authority` (`host[:port]`) is a named resolver.

@@ -2,9 +2,11 @@
 //! pins, naming producers (with their GS1 company prefixes), certifiers
 //! (with their schemes) and resolver hosts.
 
+mod demo;
 mod list;
 
+pub use demo::{DEMO_ROOT, is_demo_root};
 pub use list::{
-    ReportContact, Role, TrustList, TrustListError, TrustProblem, TrustedIssuer, TrustedResolver,
-    load_trust_list, read_trust_list,
+    ListStatus, ReportContact, Role, TrustList, TrustListError, TrustProblem, TrustedIssuer,
+    TrustedResolver, load_trust_list, read_trust_list,
 };

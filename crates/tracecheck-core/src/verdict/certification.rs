@@ -1,63 +1,80 @@
 //! Each certification a passport claims is checked on its own: fetched,
-//! unchanged (when the passport gives its hash), signed by its issuer, that
-//! issuer a certifier the trust list accredits for the scheme, issued to
-//! this producer or product, current, and not revoked.
+//! unchanged (when the passport gives its hash), the scheme it claims,
+//! signed by a certifier the trust list accredits for that scheme, issued
+//! to this producer (and, when it names products, to this product),
+//! current, and not revoked.
+//!
+//! What the producer writes about a certificate proves nothing by itself:
+//! the holder is bound to the passport's issuer (or a producer the trust
+//! list lists for this GTIN), never to a party the passport names.
 
+use futures_util::future::join;
 use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
 
+use super::facts::VerifiedCertification;
+use super::fetcher::{Failure, Fetcher, read_secured};
 use super::record::check_period;
-use super::run::{Failure, Run, read_secured};
+use super::signature::check_signature;
 use super::status_check::check_status;
-use super::{CertificationReport, Check, CheckId, Finding, Outcome};
-use crate::credential::{ClaimRef, Envelope, Passport, read_certification, read_envelope};
+use super::{CertificationReport, Finding, Outcome};
+use crate::credential::{Certification, ClaimRef, Envelope, read_certification, read_envelope};
+use crate::proof::ProofError;
 use crate::resolve::{Fetch, accept};
+use crate::trust::{TrustList, TrustedIssuer};
 
-/// Checks claim `index` and records its check.
+/// What the passport says of itself that a certificate is checked against.
+pub(super) struct Holder<'p> {
+    /// The passport's issuer (its signature and scope already checked).
+    pub issuer: &'p str,
+    /// The product's GTIN, as the passport writes it.
+    pub gtin: Option<&'p str>,
+}
+
+/// Checks one claim; returns its report, its check and the notices its
+/// status lists carry.
 pub(super) async fn check_certification<F: Fetch>(
-    run: &mut Run<'_, F>,
-    index: usize,
+    fetcher: &Fetcher<'_, F>,
+    trust: &TrustList,
     claim: &ClaimRef,
-    passport_envelope: &Envelope,
-    passport: &Passport,
-    notices: &mut Vec<String>,
-) -> CertificationReport {
-    let mut report = CertificationReport {
-        claim: claim.clone(),
-        certification: None,
-        certifier: None,
-        valid_from: None,
-        valid_until: None,
-        outcome: Outcome::Pass,
-    };
+    holder: &Holder<'_>,
+    now: OffsetDateTime,
+) -> (CertificationReport, Finding, Vec<String>) {
+    let mut verified = None;
+    let mut notices = Vec::new();
     let result = steps(
-        run,
+        fetcher,
+        trust,
         claim,
-        passport_envelope,
-        passport,
-        &mut report,
-        notices,
+        holder,
+        now,
+        &mut verified,
+        &mut notices,
     )
     .await;
     let (outcome, finding) = match result {
         Ok(finding) => (Outcome::Pass, finding),
         Err(failure) => failure,
     };
-    report.outcome = outcome;
-    run.checks.push(Check {
-        id: CheckId::Certification,
+    // A revoked or forged certificate vouches for nothing.
+    if outcome > Outcome::Caution {
+        verified = None;
+    }
+    let report = CertificationReport {
+        claim: claim.clone(),
+        verified,
         outcome,
-        finding,
-        certification: Some(index),
-    });
-    report
+    };
+    (report, finding, notices)
 }
 
 async fn steps<F: Fetch>(
-    run: &Run<'_, F>,
+    fetcher: &Fetcher<'_, F>,
+    trust: &TrustList,
     claim: &ClaimRef,
-    passport_envelope: &Envelope,
-    passport: &Passport,
-    report: &mut CertificationReport,
+    holder: &Holder<'_>,
+    now: OffsetDateTime,
+    verified: &mut Option<VerifiedCertification>,
     notices: &mut Vec<String>,
 ) -> Result<Finding, Failure> {
     let counterfeit = |finding| (Outcome::Counterfeit, finding);
@@ -66,7 +83,7 @@ async fn steps<F: Fetch>(
         .clone()
         .ok_or((Outcome::Caution, Finding::CertificationMissing))?;
     // An unreachable certificate leaves the claim unconfirmed: Caution.
-    let fetched = run
+    let fetched = fetcher
         .get(&url, accept::CREDENTIAL)
         .await
         .map_err(|(_, f)| (Outcome::Caution, f))?;
@@ -85,38 +102,103 @@ async fn steps<F: Fetch>(
         read_envelope(document).map_err(|error| counterfeit(Finding::NotACredential { error }))?;
     let certification =
         read_certification(document).map_err(|_| counterfeit(Finding::NotACertification))?;
-    report.certification = Some(certification.clone());
-    report.valid_from = envelope.valid_from;
-    report.valid_until = envelope.valid_until;
-    run.check_signature(&secured, &envelope).await?;
 
-    let trust = run.trust()?;
-    let certifier = trust
-        .check_certifier(&envelope.issuer, &certification.scheme, run.ctx.now)
-        .map_err(|problem| counterfeit(Finding::IssuerNotTrusted { problem }))?;
-    report.certifier = Some(certifier.name.clone());
-
-    // Issued to this producer, or naming this product.
-    let producer = passport.producer.as_ref().and_then(|p| p.id.as_deref());
-    let for_holder = certification
-        .holder
-        .as_deref()
-        .is_some_and(|h| h == passport_envelope.issuer || Some(h) == producer);
-    let for_product = passport.product.gtin.as_ref().is_some_and(|gtin| {
-        certification
-            .products
-            .iter()
-            .any(|p| format!("{p:0>14}") == format!("{gtin:0>14}"))
-    });
-    if !for_holder && !for_product {
-        return Err(counterfeit(Finding::CertificationNotForProduct {
-            holder: certification.holder.clone(),
-        }));
-    }
-    check_period(run.ctx.now, &envelope)?;
-    check_status(run, &envelope, notices).await?;
+    // Everything that needs no fetch first: a certificate that is out of
+    // scope, borrowed or for another scheme costs no more requests.
+    let certifier = scope(trust, &envelope, &certification, claim, holder, now)?;
+    let (signature, (status, status_notices)) = join(
+        check_signature(fetcher, &secured, &envelope, now),
+        check_status(fetcher, &envelope, now),
+    )
+    .await;
+    signature.map_err(|(outcome, finding)| match (outcome, &finding) {
+        // A certificate its certifier never signed backs nothing: the
+        // passport claims what nobody vouches for.
+        (
+            _,
+            Finding::SignatureInvalid {
+                error: ProofError::Missing,
+            },
+        ) => (Outcome::Counterfeit, finding),
+        // A certifier's key that cannot be fetched leaves the claim
+        // unconfirmed, not the record unverifiable.
+        (Outcome::Unverifiable, _) => (Outcome::Caution, finding),
+        _ => (outcome, finding),
+    })?;
+    *verified = Some(VerifiedCertification::new(
+        &certification,
+        certifier,
+        envelope.valid_from,
+        envelope.valid_until,
+    ));
+    notices.extend(status_notices);
+    check_period(now, &envelope)?;
+    status?;
     Ok(Finding::CertificationValid {
         scheme: certification.scheme,
         certifier: envelope.issuer,
     })
+}
+
+/// The checks that need no fetch: the claim names the certificate's
+/// scheme, its issuer is accredited for that scheme, it was issued to the
+/// passport's issuer (or a producer listed for this GTIN), and when it
+/// names products, this one is among them.
+fn scope<'t>(
+    trust: &'t TrustList,
+    envelope: &Envelope,
+    certification: &Certification,
+    claim: &ClaimRef,
+    holder: &Holder<'_>,
+    now: OffsetDateTime,
+) -> Result<&'t TrustedIssuer, Failure> {
+    let counterfeit = |finding| (Outcome::Counterfeit, finding);
+    if let Some(claimed) = &claim.declared_scheme {
+        if *claimed != certification.scheme {
+            return Err(counterfeit(Finding::CertificationSchemeMismatch {
+                claimed: claimed.clone(),
+                certified: certification.scheme.clone(),
+            }));
+        }
+    }
+    let certifier = trust
+        .check_certifier(&envelope.issuer, certification.scheme.code(), now)
+        .map_err(|problem| counterfeit(Finding::IssuerNotTrusted { problem }))?;
+    let listed_producer = |did: &str| {
+        holder
+            .gtin
+            .is_some_and(|gtin| trust.check_producer(did, Some(gtin), now).is_ok())
+    };
+    let for_holder = certification
+        .holder
+        .as_deref()
+        .is_some_and(|h| h == holder.issuer || listed_producer(h));
+    if !for_holder {
+        return Err(counterfeit(Finding::CertificationNotForProduct {
+            holder: certification.holder.clone(),
+        }));
+    }
+    if let Some(gtin) = holder.gtin {
+        if !certification.products.is_empty() && !covers(certification, gtin) {
+            // The producer's own certificate, for other products: the claim
+            // is not backed for this one (no badge), but nothing is forged.
+            return Err((
+                Outcome::Caution,
+                Finding::CertificationForOtherProducts {
+                    gtin: gtin.to_owned(),
+                },
+            ));
+        }
+    }
+    Ok(certifier)
+}
+
+/// Whether the certificate's product list includes `gtin` (compared as
+/// GTIN-14).
+fn covers(certification: &Certification, gtin: &str) -> bool {
+    let gtin14 = format!("{gtin:0>14}");
+    certification
+        .products
+        .iter()
+        .any(|p| format!("{p:0>14}") == gtin14)
 }

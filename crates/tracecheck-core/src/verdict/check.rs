@@ -42,6 +42,26 @@ pub enum Outcome {
     Counterfeit,
 }
 
+impl Check {
+    /// A check of the record itself (not of one certification).
+    pub(super) fn new(id: CheckId, outcome: Outcome, finding: Finding) -> Check {
+        Check {
+            id,
+            outcome,
+            finding,
+            certification: None,
+        }
+    }
+
+    /// A check from a step's result.
+    pub(super) fn from_result(id: CheckId, result: Result<Finding, (Outcome, Finding)>) -> Check {
+        match result {
+            Ok(finding) => Check::new(id, Outcome::Pass, finding),
+            Err((outcome, finding)) => Check::new(id, outcome, finding),
+        }
+    }
+}
+
 /// One line of "why this result".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Check {

@@ -2,13 +2,13 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::code::{CodeError, CodeForm, ForeignSystem};
-use crate::credential::{EnvelopeError, PassportError, Text};
+use crate::credential::{EnvelopeError, PassportError, Scheme, Text};
 use crate::json::JsonError;
 use crate::keys::KeyError;
 use crate::proof::{ProofError, ProofFormat};
 use crate::resolve::{FetchError, LinksetError, UrlError};
 use crate::status::StatusError;
-use crate::trust::{Role, TrustListError, TrustProblem};
+use crate::trust::{ListStatus, Role, TrustListError, TrustProblem};
 
 /// What a check found. The UI turns each variant into a plain sentence in
 /// the user's language; the data is the technical detail.
@@ -59,6 +59,11 @@ pub enum Finding {
     },
     /// The proof does not verify.
     SignatureInvalid { error: ProofError },
+    /// A genuine proof dated later than the verifier's clock allows.
+    SignedInFuture { created: String },
+    /// A record for a GTIN a listed producer owns, with no proof at all:
+    /// whoever wrote it did not sign it.
+    UnsignedRecord { gtin: String },
     /// The key that signed is not the issuer's.
     SignerNotIssuer { method: String, issuer: String },
     /// The proof is not for making assertions.
@@ -73,6 +78,7 @@ pub enum Finding {
         name: Text,
         role: Role,
         trust_list_stale: bool,
+        trust_list_status: ListStatus,
     },
     /// The trust list does not allow the issuer to say this.
     IssuerNotTrusted { problem: TrustProblem },
@@ -142,14 +148,22 @@ pub enum Finding {
     },
     /// The product is past its expiry date.
     ProductExpired { date: String },
+    /// A product date (`member`) that does not read as a date: not shown,
+    /// and not taken as "no limit".
+    ProductDateUnreadable { member: String, text: String },
 
     // Certification
     /// The certification checks out.
-    CertificationValid { scheme: String, certifier: String },
+    CertificationValid { scheme: Scheme, certifier: String },
     /// The passport links no credential for this claim.
     CertificationMissing,
-    /// The certification is issued to someone else.
+    /// The certification is issued to someone other than the record's
+    /// issuer (and not to a producer listed for this GTIN).
     CertificationNotForProduct { holder: Option<String> },
+    /// The producer's own certificate, naming other products than this one.
+    CertificationForOtherProducts { gtin: String },
+    /// The passport claims one scheme and links a certificate of another.
+    CertificationSchemeMismatch { claimed: Scheme, certified: Scheme },
     /// The certification's bytes differ from the hash the passport gives.
     CertificationHashMismatch,
     /// The credential is not a readable certification.

@@ -4,13 +4,13 @@
 
 use time::OffsetDateTime;
 
+use super::fetcher::{Failure, FetchLimits, Fetched, Fetcher, read_secured};
 use super::record::{Record, check_record};
-use super::run::{Failure, Run, read_secured};
-use super::{CheckId, Finding, Level, Outcome, Report, TrustListSummary};
+use super::{Check, CheckId, Finding, Level, Outcome, Report, TrustListSummary};
 use crate::code::{self, Gs1Code, ReadCode};
 use crate::json::{self, Limits};
 use crate::proof::Secured;
-use crate::resolve::{Fetch, UrlPolicy, WebUrl, accept, choose_passport_link};
+use crate::resolve::{Fetch, Progress, UrlPolicy, WebUrl, accept, choose_passport_link};
 use crate::trust::{TrustList, TrustListError};
 
 /// What a verification needs besides the code.
@@ -26,14 +26,14 @@ pub struct Context {
     pub languages: Vec<String>,
     /// Which URLs may be fetched.
     pub policy: UrlPolicy,
-    /// Most requests one verification may make (linkset, record, status
-    /// lists, certifications, DID documents).
-    pub max_fetches: usize,
+    /// Requests and time one verification may take.
+    pub limits: FetchLimits,
 }
 
 impl Context {
-    /// A context with the usual bounds (24 requests: a passport with three
-    /// certifications from did:web issuers needs about 15).
+    /// A context with the usual bounds: 24 requests (a passport with three
+    /// certifications from did:web issuers needs about 15), 10 seconds in
+    /// all, 8 for any one request; the development URL policy.
     pub fn new(now: OffsetDateTime, trust: Result<TrustList, TrustListError>) -> Self {
         Context {
             now,
@@ -41,88 +41,94 @@ impl Context {
             default_resolver: None,
             languages: vec!["vi".into(), "en".into()],
             policy: UrlPolicy::default(),
-            max_fetches: 24,
+            limits: FetchLimits::DEFAULT,
         }
     }
 }
 
 /// Verifies what was scanned or typed.
-pub async fn verify_code<F: Fetch>(input: &str, ctx: &Context, fetcher: &F) -> Report {
-    let mut run = Run::new(ctx, fetcher);
+pub async fn verify_code<F: Fetch>(input: &str, ctx: &Context, fetch: &F) -> Report {
+    let fetcher = Fetcher::new(fetch, &ctx.policy, ctx.limits.clone());
+    let mut log = Vec::new();
     let code = match code::read(input) {
         Ok(ReadCode::Gs1(code)) => code,
         Ok(ReadCode::Foreign { url, system }) => {
-            run.record(
+            log.push(Check::new(
                 CheckId::CodeSyntax,
                 Outcome::Unverifiable,
                 Finding::ForeignSystem { url, system },
-            );
-            return finish(run, None, Record::default());
+            ));
+            return finish(ctx, log, None, Record::default());
         }
         Err(error) => {
-            run.record(
+            log.push(Check::new(
                 CheckId::CodeSyntax,
                 Outcome::Unverifiable,
                 Finding::CodeInvalid { error },
-            );
-            return finish(run, None, Record::default());
+            ));
+            return finish(ctx, log, None, Record::default());
         }
     };
-    run.record(
+    log.push(Check::new(
         CheckId::CodeSyntax,
         Outcome::Pass,
         Finding::CodeRead {
             form: code.form,
             element_string: code.element_string(),
         },
-    );
-    let record = match resolve(&mut run, &code).await {
-        Ok((url, secured)) => check_record(&mut run, secured, url, Some(&code)).await,
+    ));
+    let record = match resolve(&fetcher, ctx, &mut log, &code).await {
+        Ok((url, secured)) => {
+            check_record(&fetcher, ctx, &mut log, secured, url, Some(&code)).await
+        }
         Err((outcome, finding)) => {
-            run.record(CheckId::RecordFound, outcome, finding);
+            log.push(Check::new(CheckId::RecordFound, outcome, finding));
             Record::default()
         }
     };
-    finish(run, Some(code), record)
+    finish(ctx, log, Some(code), record)
 }
 
 /// Verifies a credential given directly (a file): JSON with a Data
 /// Integrity proof, or a VC-JOSE compact JWS.
-pub async fn verify_document<F: Fetch>(bytes: &[u8], ctx: &Context, fetcher: &F) -> Report {
-    let mut run = Run::new(ctx, fetcher);
-    run.record(
+pub async fn verify_document<F: Fetch>(bytes: &[u8], ctx: &Context, fetch: &F) -> Report {
+    let fetcher = Fetcher::new(fetch, &ctx.policy, ctx.limits.clone());
+    let mut log = vec![Check::new(
         CheckId::CodeSyntax,
         Outcome::Skipped,
         Finding::NoCodeScanned,
-    );
-    let fetched = super::run::Fetched {
+    )];
+    let fetched = Fetched {
         url: String::new(),
         content_type: None,
         body: std::rc::Rc::new(bytes.to_vec()),
     };
     let record = match read_secured(&fetched) {
-        Ok(secured) => check_record(&mut run, secured, String::new(), None).await,
+        Ok(secured) => check_record(&fetcher, ctx, &mut log, secured, String::new(), None).await,
         Err((outcome, finding)) => {
-            run.record(CheckId::RecordFound, outcome, finding);
+            log.push(Check::new(CheckId::RecordFound, outcome, finding));
             Record::default()
         }
     };
-    finish(run, None, record)
+    finish(ctx, log, None, record)
 }
 
 /// Asks the code's resolver for its linkset and fetches the passport.
 async fn resolve<F: Fetch>(
-    run: &mut Run<'_, F>,
+    fetcher: &Fetcher<'_, F>,
+    ctx: &Context,
+    log: &mut Vec<Check>,
     code: &Gs1Code,
 ) -> Result<(String, Secured), Failure> {
     let resolver = code
         .resolver
         .clone()
-        .or_else(|| run.ctx.default_resolver.clone())
+        .or_else(|| ctx.default_resolver.clone())
         .ok_or((Outcome::Unverifiable, Finding::NoResolver))?;
     let code_url = code.digital_link(&resolver);
-    check_resolver_host(run, &code_url);
-    let answer = run.get(&code_url, accept::LINKSET).await?;
+    log.extend(check_resolver_host(ctx, &code_url));
+    fetcher.progress(Progress::Resolving);
+    let answer = fetcher.get(&code_url, accept::LINKSET).await?;
     let linkset = json::parse(&answer.body, Limits::DEFAULT).ok();
     // A resolver may answer with the credential itself (JSON with a proof,
     // or a JWS) instead of a linkset.
@@ -132,7 +138,7 @@ async fn resolve<F: Fetch>(
     if is_credential {
         return Ok((code_url, read_secured(&answer)?));
     }
-    let languages: Vec<&str> = run.ctx.languages.iter().map(String::as_str).collect();
+    let languages: Vec<&str> = ctx.languages.iter().map(String::as_str).collect();
     let linkset = linkset.unwrap_or_default();
     let link = choose_passport_link(&linkset, &languages).map_err(|error| {
         let url = code_url.clone();
@@ -141,35 +147,31 @@ async fn resolve<F: Fetch>(
             Finding::NoPassportLink { url, error },
         )
     })?;
-    let record_url = Run::<F>::join(&answer.url, &link.href)?;
-    let secured = run.get_secured(&record_url).await?;
+    let record_url = Fetcher::<F>::join(&answer.url, &link.href)?;
+    fetcher.progress(Progress::FetchingRecord);
+    let secured = fetcher.get_secured(&record_url).await?;
     Ok((record_url, secured))
 }
 
-fn check_resolver_host<F: Fetch>(run: &mut Run<'_, F>, code_url: &str) {
-    let Ok(url) = WebUrl::parse(code_url) else {
-        return;
-    };
-    let host = url.authority.clone();
-    match &run.ctx.trust {
-        Ok(trust) if trust.names_resolver(&host) => {
-            run.record(
-                CheckId::ResolverHost,
-                Outcome::Pass,
-                Finding::ResolverTrusted { host },
-            );
-        }
-        Ok(_) => run.record(
+fn check_resolver_host(ctx: &Context, code_url: &str) -> Option<Check> {
+    let host = WebUrl::parse(code_url).ok()?.authority;
+    match &ctx.trust {
+        Ok(trust) if trust.names_resolver(&host) => Some(Check::new(
+            CheckId::ResolverHost,
+            Outcome::Pass,
+            Finding::ResolverTrusted { host },
+        )),
+        Ok(_) => Some(Check::new(
             CheckId::ResolverHost,
             Outcome::Caution,
             Finding::ResolverUnknown { host },
-        ),
-        Err(_) => {} // Reported once, under "issuer trusted".
+        )),
+        Err(_) => None, // Reported once, under "issuer trusted".
     }
 }
 
 /// Fills in the checks that were not reached and adds up the verdict.
-fn finish<F: Fetch>(mut run: Run<'_, F>, code: Option<Gs1Code>, record: Record) -> Report {
+fn finish(ctx: &Context, mut checks: Vec<Check>, code: Option<Gs1Code>, record: Record) -> Report {
     let all = [
         CheckId::CodeSyntax,
         CheckId::RecordFound,
@@ -181,29 +183,34 @@ fn finish<F: Fetch>(mut run: Run<'_, F>, code: Option<Gs1Code>, record: Record) 
         CheckId::ResolverHost,
     ];
     for id in all {
-        if !run.checks.iter().any(|c| c.id == id) {
-            run.record(id, Outcome::Skipped, Finding::NotReached);
+        if !checks.iter().any(|c| c.id == id) {
+            checks.push(Check::new(id, Outcome::Skipped, Finding::NotReached));
         }
     }
-    run.checks.sort_by_key(|c| (c.id, c.certification));
-    let trust_list = run.ctx.trust.as_ref().ok().map(|trust| TrustListSummary {
-        name: trust.name.clone(),
-        valid_from: trust.valid_from,
-        valid_until: trust.valid_until,
-        stale: trust.is_stale(run.ctx.now),
-        report: trust.report.clone(),
-    });
+    checks.sort_by_key(|c| (c.id, c.certification));
+    let trust_list = ctx
+        .trust
+        .as_ref()
+        .ok()
+        .map(|trust| TrustListSummary::of(trust, ctx.now));
+    let level = Level::of(&checks);
+    // The last gate: facts are shown as verified only under a verdict that
+    // vouches for them.
+    let verified = record
+        .verified
+        .filter(|_| matches!(level, Level::Verified | Level::Caution));
     Report {
-        level: Level::of(&run.checks),
-        checks: run.checks,
+        level,
+        checks,
         code,
         record_url: record.url,
         record_format: record.format,
         issuer: record.issuer,
         passport: record.passport,
+        verified,
         certifications: record.certifications,
         notices: record.notices,
         trust_list,
-        checked_at: run.ctx.now,
+        checked_at: ctx.now,
     }
 }

@@ -1,11 +1,12 @@
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use super::facts::{VerifiedCertification, VerifiedRecord};
 use super::{Check, CheckId, Outcome};
 use crate::code::Gs1Code;
-use crate::credential::{Certification, ClaimRef, Passport, Text};
+use crate::credential::{ClaimRef, Passport, Text};
 use crate::proof::ProofFormat;
-use crate::trust::ReportContact;
+use crate::trust::{ListStatus, ReportContact, TrustList, is_demo_root};
 
 /// The verdict levels, worst last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -37,8 +38,13 @@ pub struct Report {
     pub record_format: Option<ProofFormat>,
     /// The record's issuer (DID).
     pub issuer: Option<String>,
-    /// The record's content, if it could be read (trust it only as far as `level` says).
+    /// The record as written, if it could be read: a claim, whatever the
+    /// verdict (a view shows it only as such, under a warning).
     pub passport: Option<Passport>,
+    /// What the checks vouch for: present only when the verdict is Verified
+    /// or Caution, and built only from credentials whose issuers are in
+    /// scope for each fact (see `facts.rs`).
+    pub verified: Option<VerifiedRecord>,
     /// Each claimed certification and how it checked out.
     pub certifications: Vec<CertificationReport>,
     /// Notices attached through status lists (e.g. recall text).
@@ -53,18 +59,12 @@ pub struct Report {
 /// One claimed certification.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CertificationReport {
-    /// What the passport claims.
+    /// What the passport claims (the producer's words).
     pub claim: ClaimRef,
-    /// What the certification credential says, if it was read.
-    pub certification: Option<Certification>,
-    /// The certifier's name from the trust list, when trusted.
-    pub certifier: Option<Text>,
-    /// Start of the certificate's validity.
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub valid_from: Option<OffsetDateTime>,
-    /// End of the certificate's validity.
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub valid_until: Option<OffsetDateTime>,
+    /// What the certificate vouches for, when its signature, certifier
+    /// scope and holder checked out (its validity or status may still be a
+    /// Caution, as `outcome` says).
+    pub verified: Option<VerifiedCertification>,
     /// Its check's outcome.
     pub outcome: Outcome,
 }
@@ -84,6 +84,25 @@ pub struct TrustListSummary {
     pub stale: bool,
     /// Where to report a suspected fake.
     pub report: Option<ReportContact>,
+    /// Whether its own status was read.
+    pub status: ListStatus,
+    /// Signed by the demo root, whose keys anyone can derive: demo data.
+    pub demo: bool,
+}
+
+impl TrustListSummary {
+    /// The summary of `trust` at `now`.
+    pub fn of(trust: &TrustList, now: OffsetDateTime) -> TrustListSummary {
+        TrustListSummary {
+            name: trust.name.clone(),
+            valid_from: trust.valid_from,
+            valid_until: trust.valid_until,
+            stale: trust.is_stale(now),
+            report: trust.report.clone(),
+            status: trust.status_checked,
+            demo: is_demo_root(&trust.root),
+        }
+    }
 }
 
 impl Level {

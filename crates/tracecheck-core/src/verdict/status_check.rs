@@ -3,20 +3,33 @@
 //! the worst entry decides. A list that cannot be fetched or trusted leaves
 //! the status unknown: Caution, never Verified, never Counterfeit.
 
-use super::run::{Failure, Run};
+use futures_util::future::join_all;
+use time::OffsetDateTime;
+
+use super::fetcher::{Failure, Fetcher};
+use super::signature::check_signature;
 use super::{Finding, Outcome};
 use crate::credential::{Envelope, StatusEntry, read_envelope};
 use crate::resolve::Fetch;
 use crate::status::{StatusError, read_status_list};
 
-/// Reads every status entry; the worst one decides.
+/// What a status entry reads.
+pub(super) struct Reading {
+    /// The entry's value (0: not set).
+    pub status: u8,
+    /// The entry's message for that value, if it gives one.
+    pub message: Option<String>,
+}
+
+/// Reads every status entry of `envelope`; the worst one decides. Returns
+/// the messages set (e.g. a recall notice) beside the result.
 pub(super) async fn check_status<F: Fetch>(
-    run: &Run<'_, F>,
+    fetcher: &Fetcher<'_, F>,
     envelope: &Envelope,
-    notices: &mut Vec<String>,
-) -> Result<Finding, Failure> {
+    now: OffsetDateTime,
+) -> (Result<Finding, Failure>, Vec<String>) {
     if envelope.status.is_empty() && envelope.unsupported_status.is_empty() {
-        return Ok(Finding::NoStatusDeclared);
+        return (Ok(Finding::NoStatusDeclared), Vec::new());
     }
     let mut worst: Option<Failure> = envelope.unsupported_status.first().map(|status_type| {
         (
@@ -26,8 +39,17 @@ pub(super) async fn check_status<F: Fetch>(
             },
         )
     });
-    for entry in &envelope.status {
-        if let Err(failure) = read_one_status(run, envelope, entry, notices).await {
+    let readings = join_all(
+        envelope
+            .status
+            .iter()
+            .map(|entry| read_entry(fetcher, &envelope.issuer, entry, now)),
+    )
+    .await;
+    let mut notices = Vec::new();
+    for (entry, reading) in envelope.status.iter().zip(readings) {
+        let judged = reading.and_then(|reading| judge(entry, reading, &mut notices));
+        if let Err(failure) = judged {
             if worst
                 .as_ref()
                 .is_none_or(|(outcome, _)| failure.0 > *outcome)
@@ -36,20 +58,48 @@ pub(super) async fn check_status<F: Fetch>(
             }
         }
     }
-    match worst {
+    let result = match worst {
         Some(failure) => Err(failure),
         None => Ok(Finding::StatusClear {
             purposes: envelope.status.iter().map(|e| e.purpose.clone()).collect(),
         }),
+    };
+    (result, notices)
+}
+
+/// What a reading means for a credential.
+fn judge(entry: &StatusEntry, reading: Reading, notices: &mut Vec<String>) -> Result<(), Failure> {
+    let list = entry.list_url.clone();
+    match (entry.purpose.as_str(), reading.status) {
+        ("revocation", 0) | ("suspension", 0) => Ok(()),
+        ("revocation", _) => Err((Outcome::Counterfeit, Finding::Revoked { list })),
+        ("suspension", _) => Err((Outcome::Counterfeit, Finding::Suspended { list })),
+        // `message` (and purposes we do not know): the text reaches the user.
+        (_, status) => {
+            notices.extend(reading.message.clone());
+            if status == 0 {
+                Ok(())
+            } else {
+                Err((
+                    Outcome::Caution,
+                    Finding::StatusMessage {
+                        status,
+                        message: reading.message,
+                    },
+                ))
+            }
+        }
     }
 }
 
-async fn read_one_status<F: Fetch>(
-    run: &Run<'_, F>,
-    envelope: &Envelope,
+/// Reads one entry from its list, which must be `issuer`'s own, signed by
+/// the same rule as every credential, and current. Failures are soft.
+pub(super) async fn read_entry<F: Fetch>(
+    fetcher: &Fetcher<'_, F>,
+    issuer: &str,
     entry: &StatusEntry,
-    notices: &mut Vec<String>,
-) -> Result<(), Failure> {
+    now: OffsetDateTime,
+) -> Result<Reading, Failure> {
     let url = entry.list_url.clone();
     let soft = |finding| (Outcome::Caution, finding);
     let invalid = |error| {
@@ -58,7 +108,7 @@ async fn read_one_status<F: Fetch>(
             error,
         })
     };
-    let secured = run
+    let secured = fetcher
         .get_secured(&url)
         .await
         .map_err(|(_, finding)| match finding {
@@ -67,44 +117,27 @@ async fn read_one_status<F: Fetch>(
         })?;
     let untrusted = || soft(Finding::StatusListUntrusted { url: url.clone() });
     let list_envelope = read_envelope(&secured.credential).map_err(|_| untrusted())?;
-    // The list must be the credential issuer's own, properly signed.
-    if list_envelope.issuer != envelope.issuer {
+    if list_envelope.issuer != issuer {
         return Err(untrusted());
     }
-    run.check_signature(&secured, &list_envelope)
+    check_signature(fetcher, &secured, &list_envelope, now)
         .await
         .map_err(|_| untrusted())?;
-    if list_envelope
-        .valid_from
-        .is_some_and(|from| run.ctx.now < from)
-    {
+    if list_envelope.valid_from.is_some_and(|from| now < from) {
         return Err(invalid(StatusError::NotYetValid));
     }
     let list =
         read_status_list(&secured.credential, &entry.purpose, entry.size).map_err(invalid)?;
     let status = list.status(entry.index, entry.size).map_err(invalid)?;
-    let stale = list_envelope
-        .valid_until
-        .is_some_and(|until| run.ctx.now > until);
+    let stale = list_envelope.valid_until.is_some_and(|until| now > until);
+    // A clear status from an out-of-date list proves little.
+    if status == 0 && stale {
+        return Err(soft(Finding::StatusListStale { url }));
+    }
     let message = entry
         .messages
         .iter()
         .find(|m| m.status == status)
         .map(|m| m.message.clone());
-    match (entry.purpose.as_str(), status) {
-        // A clear status from an out-of-date list proves little.
-        (_, 0) if stale => Err(soft(Finding::StatusListStale { url })),
-        ("revocation", 0) | ("suspension", 0) => Ok(()),
-        ("revocation", _) => Err((Outcome::Counterfeit, Finding::Revoked { list: url })),
-        ("suspension", _) => Err((Outcome::Counterfeit, Finding::Suspended { list: url })),
-        // `message` (and purposes we do not know): the text reaches the user.
-        (_, status) => {
-            notices.extend(message.clone());
-            if status == 0 {
-                Ok(())
-            } else {
-                Err(soft(Finding::StatusMessage { status, message }))
-            }
-        }
-    }
+    Ok(Reading { status, message })
 }

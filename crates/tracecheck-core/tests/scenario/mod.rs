@@ -7,8 +7,14 @@
 
 #![allow(dead_code)]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context as TaskContext, Poll, Wake, Waker};
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -20,7 +26,7 @@ use tracecheck_core::proof::{JwsAlgorithm, JwsKind, ProofOptions, sign, sign_jws
 use tracecheck_core::resolve::{Fetch, FetchError, Request, Response};
 use tracecheck_core::time::{format_timestamp, parse_timestamp};
 use tracecheck_core::trust::load_trust_list;
-use tracecheck_core::verdict::{Context, Report, verify_code};
+use tracecheck_core::verdict::{CheckId, Context, Finding, Level, Outcome, Report, verify_code};
 
 pub const VC: &str = "https://www.w3.org/ns/credentials/v2";
 pub const RESOLVER: &str = "https://resolver.example";
@@ -124,6 +130,8 @@ pub enum Securing {
     DiPurpose(String),
     /// eddsa-jcs-2022 that expired `days` ago.
     DiExpired(i64),
+    /// eddsa-jcs-2022 with this `created`.
+    DiCreated(String),
     /// VC-JOSE.
     Jose,
     /// Not signed at all.
@@ -145,6 +153,20 @@ pub struct Served {
     pub status: u16,
     pub content_type: Option<String>,
     pub body: Vec<u8>,
+    /// A redirect's `Location`.
+    pub location: Option<String>,
+}
+
+impl Served {
+    /// A redirect to `location`.
+    pub fn redirect(status: u16, location: &str) -> Served {
+        Served {
+            status,
+            content_type: None,
+            body: Vec::new(),
+            location: Some(location.to_owned()),
+        }
+    }
 }
 
 /// A change to bytes already signed.
@@ -475,11 +497,7 @@ impl Scenario {
                 .unwrap_or_default();
         let trust = load_trust_list(&trust_bytes, &root.did, now());
         let ctx = Context::new(now(), trust);
-        let fetch = MemoryFetch {
-            files,
-            requests: RefCell::new(Vec::new()),
-        };
-        (fetch, ctx)
+        (MemoryFetch::new(files), ctx)
     }
 
     fn secure(&self, doc: &Doc) -> Served {
@@ -491,10 +509,20 @@ impl Scenario {
             Securing::DiExpired(days) => {
                 json(&signer.sign_di(&doc.body, "assertionMethod", Some(stamp(-days))))
             }
+            Securing::DiCreated(created) => {
+                let options = ProofOptions {
+                    verification_method: signer.method.clone(),
+                    created: created.clone(),
+                    proof_purpose: "assertionMethod".into(),
+                    expires: None,
+                };
+                json(&sign(&doc.body, signer.key.signing_key(), &options))
+            }
             Securing::Jose => Served {
                 status: 200,
                 content_type: Some("application/vc+jwt".into()),
                 body: signer.sign_jose(&doc.body).into_bytes(),
+                location: None,
             },
             Securing::None => json(&doc.body),
         }
@@ -503,7 +531,7 @@ impl Scenario {
     /// Publishes and verifies the scenario's code.
     pub fn verify(&self) -> (Report, MemoryFetch) {
         let (fetch, ctx) = self.publish();
-        let report = pollster::block_on(verify_code(&self.code, &ctx, &fetch));
+        let report = run(&fetch.net, verify_code(&self.code, &ctx, &fetch));
         (report, fetch)
     }
 }
@@ -514,18 +542,61 @@ pub fn json_answer(value: &Value) -> Served {
         status: 200,
         content_type: Some("application/json".into()),
         body: serde_json::to_vec_pretty(value).unwrap_or_default(),
+        location: None,
     }
 }
 
-/// Answers from memory; every other URL is unreachable.
+/// Answers from memory; every other URL is unreachable. Each answer can
+/// take simulated time (`latency`, in ms): the clock is virtual, advanced
+/// by [`run`] to the next answer due, so tests measure how long a
+/// verification waits, and how many round trips it makes one after
+/// another, without sleeping.
 pub struct MemoryFetch {
     pub files: HashMap<String, Served>,
     pub requests: RefCell<Vec<String>>,
+    /// Milliseconds each URL takes to answer (default `default_latency`).
+    pub latency: HashMap<String, f64>,
+    pub default_latency: f64,
+    pub net: Rc<Net>,
+}
+
+/// The simulated network's clock and the requests waiting on it.
+#[derive(Default)]
+pub struct Net {
+    pub clock: Cell<f64>,
+    timers: RefCell<Vec<(f64, Waker)>>,
+}
+
+impl MemoryFetch {
+    pub fn new(files: HashMap<String, Served>) -> MemoryFetch {
+        MemoryFetch {
+            files,
+            requests: RefCell::new(Vec::new()),
+            latency: HashMap::new(),
+            default_latency: 0.0,
+            net: Rc::new(Net::default()),
+        }
+    }
 }
 
 impl Fetch for MemoryFetch {
     async fn fetch(&self, request: Request) -> Result<Response, FetchError> {
         self.requests.borrow_mut().push(request.url.clone());
+        let latency = self
+            .latency
+            .get(&request.url)
+            .copied()
+            .unwrap_or(self.default_latency);
+        let timeout = f64::from(request.timeout_ms);
+        let start = self.net.clock.get();
+        Delay {
+            net: Rc::clone(&self.net),
+            at: start + latency.min(timeout),
+        }
+        .await;
+        if latency > timeout {
+            return Err(FetchError::Timeout);
+        }
         let served = self
             .files
             .get(&request.url)
@@ -534,7 +605,97 @@ impl Fetch for MemoryFetch {
             url: request.url,
             status: served.status,
             content_type: served.content_type.clone(),
+            location: served.location.clone(),
             body: served.body.clone(),
         })
     }
+
+    fn now_ms(&self) -> f64 {
+        self.net.clock.get()
+    }
+}
+
+/// Ready once the virtual clock reaches `at`.
+struct Delay {
+    net: Rc<Net>,
+    at: f64,
+}
+
+impl Future for Delay {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<()> {
+        if self.net.clock.get() >= self.at {
+            return Poll::Ready(());
+        }
+        self.net
+            .timers
+            .borrow_mut()
+            .push((self.at, cx.waker().clone()));
+        Poll::Pending
+    }
+}
+
+struct Flag(AtomicBool);
+impl Wake for Flag {
+    fn wake(self: Arc<Self>) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Runs `future` on `net`'s virtual clock: whenever it waits, the clock
+/// jumps to the next answer due.
+pub fn run<T>(net: &Net, future: impl Future<Output = T>) -> T {
+    let flag = Arc::new(Flag(AtomicBool::new(true)));
+    let waker = Waker::from(Arc::clone(&flag));
+    let mut cx = TaskContext::from_waker(&waker);
+    let mut future = Box::pin(future);
+    loop {
+        flag.0.store(false, Ordering::SeqCst);
+        if let Poll::Ready(value) = future.as_mut().poll(&mut cx) {
+            return value;
+        }
+        if flag.0.load(Ordering::SeqCst) {
+            continue;
+        }
+        let mut timers = net.timers.take();
+        let next = timers
+            .iter()
+            .map(|(at, _)| *at)
+            .fold(f64::INFINITY, f64::min);
+        assert!(next.is_finite(), "the verification waits on nothing");
+        net.clock.set(next.max(net.clock.get()));
+        let (due, later): (Vec<_>, Vec<_>) = timers.drain(..).partition(|(at, _)| *at <= next);
+        net.timers.borrow_mut().extend(later);
+        due.into_iter().for_each(|(_, waker)| waker.wake());
+    }
+}
+
+/// The checks that did not pass (Skipped ones are not failures).
+pub fn failing(report: &Report) -> Vec<CheckId> {
+    let mut ids: Vec<CheckId> = report
+        .checks
+        .iter()
+        .filter(|c| !matches!(c.outcome, Outcome::Pass | Outcome::Skipped))
+        .map(|c| c.id)
+        .collect();
+    ids.dedup();
+    ids
+}
+
+pub fn finding(report: &Report, id: CheckId) -> Finding {
+    report
+        .checks
+        .iter()
+        .find(|c| c.id == id && c.outcome != Outcome::Pass)
+        .map(|c| c.finding.clone())
+        .unwrap_or(Finding::NotReached)
+}
+
+/// Verifies `scenario` and checks its level and failing checks.
+pub fn expect(name: &str, scenario: &Scenario, level: Level, fails: &[CheckId]) -> Report {
+    let (report, _) = scenario.verify();
+    assert_ne!(report.level, Level::Verified, "{name}: came out Verified");
+    assert_eq!(report.level, level, "{name}: {:#?}", report.checks);
+    assert_eq!(failing(&report), fails, "{name}: {:#?}", report.checks);
+    report
 }
