@@ -60,7 +60,6 @@ async function verdictFor(lot) {
 for (const [lot, message] of [
   ["HTML", /không đọc được/],
   ["JUNK", /không đọc được/],
-  ["UNSIGNED", /không có chữ ký số/],
   ["E500", /Máy chủ trả lỗi \(mã 500\)/],
   ["SILENT", /phản hồi quá chậm/],
 ]) {
@@ -71,6 +70,15 @@ for (const [lot, message] of [
     assert.doesNotMatch(text, /Đã xác thực/);
   });
 }
+
+// A record for a listed producer's GTIN with its proof stripped is a
+// forgery, not a shrug (issue 11): the warning, not the grey "not verifiable".
+test("a resolver answering an UNSIGNED record for a listed producer's GTIN gets the warning", async () => {
+  const { level, text } = await verdictFor("UNSIGNED");
+  assert.equal(level, "counterfeit", text);
+  assert.match(text, /không có chữ ký của họ/);
+  assert.doesNotMatch(text, /Đã xác thực/);
+});
 
 test("none of it crashed the page", () => {
   assert.deepEqual(browser.errors, []);

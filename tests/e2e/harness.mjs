@@ -71,7 +71,13 @@ export function cameraVideo(texts, secondsEach = 3) {
  * Launches Chromium; `video` feeds the fake camera. Collects page errors so
  * tests can assert the page never crashed.
  */
-export async function launch({ video, viewport = { width: 360, height: 640 }, locale = "vi-VN" } = {}) {
+export async function launch({
+  video,
+  viewport = { width: 360, height: 640 },
+  locale = "vi-VN",
+  // "block" keeps the service worker out, so page.route sees every fetch.
+  serviceWorkers = "allow",
+} = {}) {
   const profile = mkdtempSync(join(tmpdir(), "tracecheck-chromium-"));
   const args = [...CHROMIUM_ARGS];
   if (video) args.push(`--use-file-for-fake-video-capture=${video}`);
@@ -81,6 +87,7 @@ export async function launch({ video, viewport = { width: 360, height: 640 }, lo
     args,
     viewport,
     locale,
+    serviceWorkers,
   });
   const errors = [];
   context.on("weberror", (error) => errors.push(String(error.error())));

@@ -277,17 +277,17 @@ pub fn build(options: &DemoOptions) -> Registry {
     // A producer certifying itself.
     let mut self_certified = products::chicken(a, today, "GDT2611S");
     for cert in &mut self_certified.certifications {
-        if cert.scheme == "vietgap" {
+        if cert.scheme == "vietgahp" {
             cert.certifier = &a.chicken;
-            cert.slug = "self-vietgap".into();
+            cert.slug = "self-vietgahp".into();
         }
     }
     b.publish(&self_certified, &[dl(&self_certified)], None);
     samples.push(sample(
         &b,
         "self-certified",
-        "Chứng nhận VietGAP do chính nhà sản xuất tự ký",
-        "A VietGAP certificate signed by the producer itself",
+        "Chứng nhận VietGAHP do chính nhà sản xuất tự ký",
+        "A VietGAHP certificate signed by the producer itself",
         &self_certified,
         Expectation::Counterfeit,
     ));
@@ -760,7 +760,7 @@ impl Builder<'_> {
                     producer(&a.chicken, products::CHICKEN_PREFIX),
                     producer(&a.honey, products::HONEY_PREFIX),
                     producer(&a.pharma, products::PHARMA_PREFIX),
-                    certifier(&a.certifier, &["vietgap", "organic"]),
+                    certifier(&a.certifier, &["vietgap", "vietgahp", "organic"]),
                     certifier(&a.ocop, &["ocop"]),
                     certifier(&a.gmp, &["gmp"]),
                 ],

@@ -350,6 +350,8 @@ pub fn chicken<'a>(a: &'a Actors, today: Date, lot: &str) -> Batch<'a> {
         ],
         certifications: vec![
             CertSpec {
+                slug: "vietgahp-VGAHP-HY-2025-0032".into(),
+                scheme: "vietgahp",
                 scheme_name: ("VietGAHP (chăn nuôi)", "VietGAHP (livestock)"),
                 ..vietgap(a, p, "VGAHP-HY-2025-0032", (-120, 610))
             },

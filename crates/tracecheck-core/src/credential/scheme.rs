@@ -6,9 +6,9 @@
 
 use serde::Serialize;
 
-/// A scheme, by the code the trust list scopes certifiers with.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// A scheme, by the code the trust list scopes certifiers with (and
+/// serialised as that code: `"vietgap"`, `"ocop"`, or an unlisted code).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Scheme {
     /// VietGAP: Vietnamese good agricultural practice for crops (TCVN 11892-1).
     VietGap,
@@ -74,6 +74,12 @@ impl Scheme {
     }
 }
 
+impl Serialize for Scheme {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
 /// An OCOP rating of 1 to 5 stars. Only the verifier makes one, and only
 /// from a verified credential of a certifier the trust list accredits for
 /// OCOP, so a view that shows stars shows verified stars.
@@ -117,6 +123,10 @@ mod tests {
         assert_eq!(halal.code(), "halal");
         assert_eq!(Scheme::from_code("vietgap").code(), "vietgap");
         assert!(Scheme::Ocop.rates_with_stars());
+        assert_eq!(
+            serde_json::to_string(&Scheme::VietGap).ok().as_deref(),
+            Some("\"vietgap\"")
+        );
         assert!(!Scheme::VietGap.rates_with_stars());
     }
 
