@@ -45,7 +45,7 @@ fn badge(
         Outcome::Pass => ("ok", "✓"),
         Outcome::Caution | Outcome::Skipped => ("caution", "!"),
         Outcome::Unverifiable => ("unknown", "?"),
-        Outcome::Counterfeit => ("bad", "✕"),
+        Outcome::Recalled | Outcome::Counterfeit => ("bad", "✕"),
     };
     let stars = certification.stars.map(|stars| {
         let n = stars.count();

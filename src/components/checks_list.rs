@@ -20,19 +20,25 @@ pub fn ChecksList(props: &Props) -> Html {
             <details open=true>
                 <summary><h2>{lang.t(Msg::WhyThisResult)}</h2></summary>
                 <ul>
-                    { for props.checks.iter().map(|check| line(check, &props.certifications, lang)) }
+                    { for props.checks.iter().enumerate().map(|(index, check)| line(index, check, &props.certifications, lang)) }
                 </ul>
             </details>
         </section>
     }
 }
 
-fn line(check: &Check, certifications: &[CertificationReport], lang: Lang) -> Html {
+/// The anchor of check `index`, for the banner's "see why" link.
+pub fn anchor(index: usize) -> String {
+    format!("check-{index}")
+}
+
+fn line(index: usize, check: &Check, certifications: &[CertificationReport], lang: Lang) -> Html {
     let (class, mark) = match check.outcome {
         Outcome::Pass => ("pass", "✓"),
         Outcome::Skipped => ("skipped", "–"),
         Outcome::Caution => ("caution", "!"),
         Outcome::Unverifiable => ("unknown", "?"),
+        Outcome::Recalled => ("recalled", "⚠"),
         Outcome::Counterfeit => ("fail", "✕"),
     };
     let title = match (check.id, check.certification) {
@@ -49,7 +55,7 @@ fn line(check: &Check, certifications: &[CertificationReport], lang: Lang) -> Ht
     };
     let detail = serde_json::to_string_pretty(&check.finding).unwrap_or_default();
     html! {
-        <li class={classes!("check", class)} data-check={format!("{:?}", check.id)}>
+        <li class={classes!("check", class)} id={anchor(index)} data-check={format!("{:?}", check.id)}>
             <span class="mark" aria-hidden="true">{mark}</span>
             <div>
                 <p class="check-title">{title}<span class="outcome">{" — "}{lang.outcome(check.outcome)}</span></p>

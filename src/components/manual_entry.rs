@@ -9,6 +9,9 @@ use crate::i18n::{Lang, Msg};
 pub struct Props {
     /// Called with the text typed.
     pub on_code: Callback<String>,
+    /// Text to start from (a code to correct).
+    #[prop_or_default]
+    pub initial: Option<String>,
 }
 
 #[function_component]
@@ -33,7 +36,8 @@ pub fn ManualEntry(props: &Props) -> Html {
             <label for="manual-code">{lang.t(Msg::ManualLabel)}</label>
             <div class="row">
                 <input id="manual-code" ref={input} type="text" inputmode="text" autocomplete="off"
-                    spellcheck="false" placeholder={lang.t(Msg::ManualPlaceholder)} />
+                    spellcheck="false" placeholder={lang.t(Msg::ManualPlaceholder)}
+                    value={props.initial.clone().unwrap_or_default()} />
                 <button type="submit" class="primary">{lang.t(Msg::ManualSubmit)}</button>
             </div>
         </form>

@@ -23,6 +23,9 @@ pub fn address_line(address: &Address, lang: Lang) -> String {
 #[derive(Properties, PartialEq)]
 pub struct ProducerProps {
     pub producer: VerifiedProducer,
+    /// Kiosk: contacts as text, with no link to follow.
+    #[prop_or_default]
+    pub no_links: bool,
 }
 
 /// The producer under the name the trust list gives it; a different name
@@ -41,7 +44,41 @@ pub fn ProducerCard(props: &ProducerProps) -> Html {
             if let Some(address) = &producer.address {
                 <p class="address">{address_line(address, lang)}</p>
             }
+            {contacts(producer, props.no_links, lang)}
         </section>
+    }
+}
+
+/// How to reach the producer, as the record gives it.
+fn contacts(producer: &VerifiedProducer, no_links: bool, lang: Lang) -> Html {
+    let ways: Vec<(String, String)> = [
+        producer
+            .telephone
+            .as_ref()
+            .map(|t| (t.clone(), format!("tel:{}", t.replace(' ', "")))),
+        producer
+            .email
+            .as_ref()
+            .map(|e| (e.clone(), format!("mailto:{e}"))),
+        producer.website.as_ref().map(|w| (w.clone(), w.clone())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if ways.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="contacts">
+            <p class="label">{lang.t(Msg::ProducerContact)}</p>
+            <ul>
+                { for ways.into_iter().map(|(text, href)| if no_links {
+                    html! { <li>{text}</li> }
+                } else {
+                    html! { <li><a {href} rel="noopener noreferrer">{text}</a></li> }
+                }) }
+            </ul>
+        </div>
     }
 }
 

@@ -52,11 +52,7 @@ pub fn RecentScans(props: &Props) -> Html {
 /// The stored level (`verified`…) as the verdict's title.
 fn level_word(lang: Lang, level: &str) -> String {
     use tracecheck_core::verdict::Level;
-    let level = match level {
-        "verified" => Level::Verified,
-        "caution" => Level::Caution,
-        "counterfeit" => Level::Counterfeit,
-        _ => Level::NotVerifiable,
-    };
+    // Scans kept before a level was renamed read as "not verifiable".
+    let level = Level::from_code(level).unwrap_or(Level::NotVerifiable);
     lang.level(level).0.to_owned()
 }

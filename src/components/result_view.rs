@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use crate::components::certifications::Certifications;
 use crate::components::checks_list::ChecksList;
+use crate::components::compare_with_pack::CompareWithPack;
 use crate::components::party::{FacilityCard, ProducerCard};
+use crate::components::passport_checklist::PassportChecklist;
 use crate::components::product_card::ProductCard;
 use crate::components::timeline::Timeline;
 use crate::components::trust_footer::TrustFooter;
@@ -30,9 +32,12 @@ pub fn ResultView(props: &Props) -> Html {
     let record = match (report.verified.as_ref(), report.passport.as_ref()) {
         (Some(verified), _) => html! {
             <>
+                if let Some(batch) = &verified.batch {
+                    <CompareWithPack batch={batch.clone()} no_links={props.no_links} />
+                }
                 <ProductCard product={verified.product.clone()} batch={verified.batch.clone()} />
                 <Certifications reports={report.certifications.clone()} checked_at={report.checked_at} />
-                <ProducerCard producer={verified.producer.clone()} />
+                <ProducerCard producer={verified.producer.clone()} no_links={props.no_links} />
                 <FacilityCard facility={verified.facility.clone()} no_links={props.no_links} />
                 if let Some(batch) = &verified.batch {
                     <Timeline events={batch.events.clone()} />
@@ -61,8 +66,9 @@ pub fn ResultView(props: &Props) -> Html {
                 <p class="foreign"><a href={url} rel="noopener noreferrer nofollow" target="_blank">{lang.t(Msg::OpenLink)}</a></p>
             }
             {record}
+            <PassportChecklist items={report.checklist()} />
             <ChecksList checks={report.checks.clone()} certifications={report.certifications.clone()} />
-            <TrustFooter trust_list={report.trust_list.clone()} level={report.level} no_links={props.no_links} />
+            <TrustFooter report={Rc::clone(report)} no_links={props.no_links} />
         </>
     }
 }

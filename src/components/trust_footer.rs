@@ -1,15 +1,18 @@
-//! The trust list's name and date, and where to report a suspected fake.
+//! The trust list's name and date, and where to report a suspected fake —
+//! by telephone, or by an e-mail already holding the code, the verdict and
+//! the time (no server of ours in between).
+
+use std::rc::Rc;
 
 use tracecheck_core::trust::ListStatus;
-use tracecheck_core::verdict::{Level, TrustListSummary};
+use tracecheck_core::verdict::{Level, Report};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub trust_list: Option<TrustListSummary>,
-    pub level: Level,
+    pub report: Rc<Report>,
     /// Kiosk: the contact is shown as text, with no link to follow.
     #[prop_or_default]
     pub no_links: bool,
@@ -18,22 +21,45 @@ pub struct Props {
 #[function_component]
 pub fn TrustFooter(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let Some(list) = &props.trust_list else {
+    let report = &props.report;
+    let Some(list) = &report.trust_list else {
         return html! {};
     };
     let date = list
         .valid_from
         .map(|d| lang.date(d.date()))
         .unwrap_or_default();
-    let report = list.report.as_ref().map(|contact| {
+    let contact = list.report.as_ref().map(|contact| {
+        let mail = contact.email.as_ref().map(|email| {
+            let code = report
+                .code
+                .as_ref()
+                .map(|c| c.element_string())
+                .unwrap_or_default();
+            let body = lang.t(Msg::ReportBody {
+                code,
+                verdict: lang.level(report.level).0.to_owned(),
+                at: lang.datetime(report.checked_at),
+            });
+            let href = format!(
+                "mailto:{email}?subject={}&body={}",
+                encode(&lang.t(Msg::ReportSubject)),
+                encode(&body)
+            );
+            (email.clone(), href)
+        });
         // (shown text, link) for each way to reach the authority.
         let ways = [
-            contact.telephone.as_ref().map(|p| (p.clone(), format!("tel:{}", p.replace(' ', "")))),
-            contact.email.as_ref().map(|e| (e.clone(), format!("mailto:{e}"))),
+            contact
+                .telephone
+                .as_ref()
+                .map(|p| (p.clone(), format!("tel:{}", p.replace(' ', "")))),
+            mail,
             contact.url.as_ref().map(|u| (u.clone(), u.clone())),
         ];
+        let urgent = matches!(report.level, Level::Counterfeit | Level::NotVerifiable);
         html! {
-            <div class={classes!("report", (props.level == Level::Counterfeit).then_some("urgent"))}>
+            <div id="report" class={classes!("report", urgent.then_some("urgent"))}>
                 <p class="report-heading">{lang.t(Msg::ReportHeading)}</p>
                 <p>{lang.t(Msg::ReportHint)}{" "}{lang.text(&contact.name)}</p>
                 <ul>
@@ -55,7 +81,14 @@ pub fn TrustFooter(props: &Props) -> Html {
             if list.status == ListStatus::Unknown {
                 <p class="problem">{lang.t(Msg::TrustListStatusUnknown)}</p>
             }
-            {report.unwrap_or_default()}
+            {contact.unwrap_or_default()}
         </footer>
     }
+}
+
+/// Percent-encodes `text` for a `mailto:` query (RFC 6068), with the
+/// core's unreserved set.
+fn encode(text: &str) -> String {
+    // Spaces as %20: in a mailto: URI a "+" stays a plus sign.
+    tracecheck_core::code::uri_escape(text, false)
 }

@@ -1,8 +1,15 @@
-//! The verdict: icon, words and colour together, never colour alone.
+//! The verdict: icon, words and colour together, never colour alone; the
+//! one-line reason of any verdict short of Verified, linked to the check it
+//! comes from; for a recall, the producer's own words first; for a
+//! warning, the way to report a fake.
 
-use tracecheck_core::verdict::Level;
+use std::rc::Rc;
+
+use tracecheck_core::verdict::{Level, Report};
 use yew::prelude::*;
 
+use crate::components::checks_list::anchor;
+use crate::components::level_look::look;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
@@ -11,28 +18,73 @@ pub struct Props {
     /// Notices from status lists (recalls), shown with the verdict.
     #[prop_or_default]
     pub notices: Vec<String>,
+    /// The report, for the reason line and its link (absent in tests that
+    /// only render a level).
+    #[prop_or_default]
+    pub report: Option<Rc<Report>>,
+    /// Kiosk: no link may lead away, or jump, from the banner.
+    #[prop_or_default]
+    pub no_links: bool,
 }
 
 #[function_component]
 pub fn VerdictBanner(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let (title, summary) = lang.level(props.level);
-    let (class, icon) = match props.level {
-        Level::Verified => ("verified", "✓"),
-        Level::Caution => ("caution", "!"),
-        Level::Counterfeit => ("counterfeit", "✕"),
-        Level::NotVerifiable => ("unverifiable", "?"),
+    let (class, icon) = look(props.level);
+    let notices = html! {
+        { for props.notices.iter().map(|notice| html! {
+            <p class="notice"><strong>{lang.t(Msg::Notice)}{": "}</strong>{notice.clone()}</p>
+        }) }
     };
+    let reason = props
+        .report
+        .as_ref()
+        .and_then(|report| reason(report, lang));
+    let reason = reason.map(|(text, target)| match target.filter(|_| !props.no_links) {
+        Some(target) => html! {
+            <p class="reason">{text}{" "}<a href={format!("#{target}")}>{lang.t(Msg::SeeTheCheck)}</a></p>
+        },
+        None => html! { <p class="reason">{text}</p> },
+    });
+    let report_link = matches!(props.level, Level::Counterfeit | Level::NotVerifiable)
+        && !props.no_links
+        && props
+            .report
+            .as_ref()
+            .is_some_and(|r| r.trust_list.as_ref().is_some_and(|t| t.report.is_some()));
     html! {
         <div class={classes!("verdict", class)} data-level={class}>
             <span class="icon" aria-hidden="true">{icon}</span>
             <div>
                 <h1 class="title">{title}</h1>
+                // A recall: the producer's own words come first.
+                if props.level == Level::Recalled {
+                    {notices.clone()}
+                }
+                {reason.unwrap_or_default()}
                 <p class="summary">{summary}</p>
-                { for props.notices.iter().map(|notice| html! {
-                    <p class="notice"><strong>{lang.t(Msg::Notice)}{": "}</strong>{notice.clone()}</p>
-                }) }
+                if props.level != Level::Recalled {
+                    {notices}
+                }
+                if report_link {
+                    <p class="report-link"><a href="#report">{lang.t(Msg::ReportFakeLink)}</a></p>
+                }
             </div>
         </div>
     }
+}
+
+/// The reason line: the decisive check's finding and its anchor, or for a
+/// product-only code, that the batch is not checked.
+fn reason(report: &Report, lang: Lang) -> Option<(String, Option<String>)> {
+    if report.level == Level::ProductVerified {
+        return Some((lang.t(Msg::BatchNotChecked), None));
+    }
+    let decisive = report.decisive_check()?;
+    let index = report
+        .checks
+        .iter()
+        .position(|c| std::ptr::eq(c, decisive))?;
+    Some((lang.finding(&decisive.finding), Some(anchor(index))))
 }

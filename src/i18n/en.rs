@@ -7,7 +7,7 @@ use tracecheck_core::proof::ProofError;
 use tracecheck_core::resolve::{FetchError, Progress, UrlError};
 use tracecheck_core::status::StatusError;
 use tracecheck_core::trust::{ListStatus, Role, TrustListError, TrustProblem};
-use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
+use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome, Presence, Requirement};
 
 use super::{Lang, Msg};
 
@@ -23,7 +23,7 @@ pub fn msg(msg: Msg) -> String {
         Msg::ScanHeading => "Scan the QR code on the pack".into(),
         Msg::StartCamera => "Turn on the camera to scan".into(),
         Msg::StopCamera => "Turn off the camera".into(),
-        Msg::CameraHint => "Hold the QR code in the middle of the frame".into(),
+        Msg::CameraHint => "Hold the QR code in the middle of the frame.".into(),
         Msg::TapToFocus => "Tap the picture to focus.".into(),
         Msg::CameraStarting => "Opening the camera…".into(),
         Msg::CameraRetrying => "The camera stopped. Starting it again…".into(),
@@ -111,18 +111,51 @@ pub fn msg(msg: Msg) -> String {
         Msg::ClaimedCertification(name) if name.is_empty() => "A claimed certification (not verified)".into(),
         Msg::ClaimedCertification(name) => format!("{name} (claimed by the record, not verified)"),
         Msg::TrustListStatusUnknown => "Whether the trust list has been withdrawn could not be checked; treat results with care.".into(),
+        Msg::SeeTheCheck => "See the check".into(),
+        Msg::ReportFakeLink => "Suspect a fake? Report it to the authority".into(),
+        Msg::BatchNotChecked => "This code names the product only (like an EAN barcode), not the batch: its production and use-by dates and its supply chain are not checked. Scan the QR or DataMatrix code on the pack, or type the code with its lot number.".into(),
+        Msg::CompareHeading => "Compare with the pack in your hand".into(),
+        Msg::CompareHint => "A genuine code can be copied onto a fake pack. If the lot, use-by date or serial printed on the pack differ from these, it may be a fake — report it.".into(),
+        Msg::ProducerContact => "Contact the producer".into(),
+        Msg::ChecklistHeading => "Does this passport show what the rules require?".into(),
+        Msg::ChecklistHint => "The minimum content of a digital product passport (Decree 37/2026/NĐ-CP, Art. 32) and the traceability information a consumer sees (Circular 02/2024/TT-BKHCN).".into(),
+        Msg::Requirement(requirement) => match requirement {
+            Requirement::NameAndGtin => "Product name and GTIN",
+            Requirement::Producer => "Producer's or importer's name, address and identifier",
+            Requirement::Origin => "Origin, or place of the last finishing stage",
+            Requirement::Traceability => "Traceability information (the steps)",
+            Requirement::Certificates => "Conformity and quality certificates",
+            Requirement::Dates => "Production and use-by dates",
+            Requirement::SafetyWarnings => "Safety warnings",
+        }
+        .into(),
+        Msg::Presence(presence) => match presence {
+            Presence::Verified => "present, signature verified",
+            Presence::Unverified => "present, not verified",
+            Presence::Missing => "missing",
+        }
+        .into(),
+        Msg::TryAgain => "Try again".into(),
+        Msg::EditCode => "Edit the code".into(),
+        Msg::ScanInstead => "Scan with the camera".into(),
+        Msg::DidYouMean(code) => format!("Did you mean {code}? Check this code"),
+        Msg::Offline => "The phone is offline. Connect to the internet, then try again.".into(),
+        Msg::ServerDown => "This code's server is not answering (it may be down). Try again in a few minutes.".into(),
+        Msg::AddLotHint => "Type the code with the lot number printed on the pack, e.g. (01)08935001000013(10)NL2611.".into(),
+        Msg::ReportSubject => "Suspected counterfeit (tracecheck)".into(),
+        Msg::ReportBody { code, verdict, at } => format!("Code scanned: {code}\nResult: {verdict}\nWhen: {at}\nWhere bought, and what I saw:\n"),
     }
 }
 
 pub fn check(id: CheckId) -> &'static str {
     match id {
-        CheckId::CodeSyntax => "Valid code",
-        CheckId::RecordFound => "Record found",
+        CheckId::CodeSyntax => "Product code",
+        CheckId::RecordFound => "Trace record",
         CheckId::Signature => "Digital signature",
-        CheckId::IssuerTrusted => "Trusted issuer",
-        CheckId::NotRevoked => "Not revoked",
-        CheckId::ProductBinding => "Matches the scanned product",
-        CheckId::Validity => "Still valid",
+        CheckId::IssuerTrusted => "Signer",
+        CheckId::NotRevoked => "Revocation status",
+        CheckId::ProductBinding => "Match with the scanned code",
+        CheckId::Validity => "Validity period",
         CheckId::Certification => "Certification",
         CheckId::ResolverHost => "Resolver",
     }
@@ -134,6 +167,7 @@ pub fn outcome(outcome: Outcome) -> &'static str {
         Outcome::Skipped => "Not checked",
         Outcome::Caution => "Note",
         Outcome::Unverifiable => "Unknown",
+        Outcome::Recalled => "Recalled",
         Outcome::Counterfeit => "Failed",
     }
 }
@@ -143,6 +177,14 @@ pub fn level(level: Level) -> (&'static str, &'static str) {
         Level::Verified => (
             "Verified",
             "The digital signature is valid and the issuer is on the trust list.",
+        ),
+        Level::ProductVerified => (
+            "Genuine product — batch not checked",
+            "This code names the product, not the batch. The producer and the product are verified; the pack in your hand is not.",
+        ),
+        Level::Recalled => (
+            "Recalled — do not use",
+            "This is a genuine product, but its producer has recalled this batch. Do not use it; follow the producer's notice.",
         ),
         Level::Caution => (
             "Caution",
@@ -256,6 +298,7 @@ pub fn finding(finding: &Finding) -> String {
         }
         Finding::Revoked { .. } => "The record has been revoked.".into(),
         Finding::Suspended { .. } => "The record is suspended.".into(),
+        Finding::Recalled { .. } => "The producer has recalled this batch.".into(),
         Finding::StatusMessage { message, .. } => match message {
             Some(text) => format!("Notice: {text}"),
             None => "A status notice is set, with no text.".into(),

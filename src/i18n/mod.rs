@@ -8,7 +8,7 @@ mod vi;
 use time::{Date, OffsetDateTime};
 use tracecheck_core::credential::{Scheme, Text};
 use tracecheck_core::resolve::Progress;
-use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
+use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome, Presence, Requirement};
 
 use crate::platform::PlatformError;
 
@@ -68,7 +68,10 @@ pub enum Msg {
     ValidUntil(String),
     ExpiredOn(String),
     Stars(u8),
-    TrustListInfo { name: String, date: String },
+    TrustListInfo {
+        name: String,
+        date: String,
+    },
     TrustListStale,
     ReportHeading,
     ReportHint,
@@ -89,7 +92,10 @@ pub enum Msg {
     ShowDetails,
     HideDetails,
     OfflineHeading,
-    OfflineData { count: usize, oldest: String },
+    OfflineData {
+        count: usize,
+        oldest: String,
+    },
     TrustListSavedAt(String),
     KioskHeading,
     KioskIdle,
@@ -101,6 +107,29 @@ pub enum Msg {
     CertificateCallsItself(String),
     ClaimedCertification(String),
     TrustListStatusUnknown,
+    SeeTheCheck,
+    ReportFakeLink,
+    BatchNotChecked,
+    CompareHeading,
+    CompareHint,
+    ProducerContact,
+    ChecklistHeading,
+    ChecklistHint,
+    Requirement(Requirement),
+    Presence(Presence),
+    TryAgain,
+    EditCode,
+    ScanInstead,
+    DidYouMean(String),
+    Offline,
+    ServerDown,
+    AddLotHint,
+    ReportSubject,
+    ReportBody {
+        code: String,
+        verdict: String,
+        at: String,
+    },
 }
 
 impl Lang {

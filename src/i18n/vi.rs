@@ -7,7 +7,7 @@ use tracecheck_core::proof::ProofError;
 use tracecheck_core::resolve::{FetchError, Progress, UrlError};
 use tracecheck_core::status::StatusError;
 use tracecheck_core::trust::{ListStatus, Role, TrustListError, TrustProblem};
-use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome};
+use tracecheck_core::verdict::{CheckId, Finding, Level, Outcome, Presence, Requirement};
 
 use super::{Lang, Msg};
 
@@ -23,7 +23,7 @@ pub fn msg(msg: Msg) -> String {
         Msg::ScanHeading => "Quét mã QR trên bao bì".into(),
         Msg::StartCamera => "Bật camera để quét".into(),
         Msg::StopCamera => "Tắt camera".into(),
-        Msg::CameraHint => "Đưa mã QR vào giữa khung hình".into(),
+        Msg::CameraHint => "Đưa mã QR vào giữa khung hình.".into(),
         Msg::TapToFocus => "Chạm vào hình để lấy nét.".into(),
         Msg::CameraStarting => "Đang mở camera…".into(),
         Msg::CameraRetrying => "Camera đã dừng. Đang mở lại…".into(),
@@ -111,18 +111,51 @@ pub fn msg(msg: Msg) -> String {
         Msg::ClaimedCertification(name) if name.is_empty() => "Chứng nhận được nêu (chưa xác thực)".into(),
         Msg::ClaimedCertification(name) => format!("{name} (bản ghi tự nêu, chưa xác thực)"),
         Msg::TrustListStatusUnknown => "Chưa kiểm tra được danh sách tin cậy có bị thu hồi hay không; kết quả cần lưu ý.".into(),
+        Msg::SeeTheCheck => "Xem kiểm tra".into(),
+        Msg::ReportFakeLink => "Nghi ngờ hàng giả? Báo cho cơ quan quản lý".into(),
+        Msg::BatchNotChecked => "Mã này chỉ cho biết sản phẩm (như mã vạch EAN), không cho biết lô hàng: ngày sản xuất, hạn dùng và hành trình của lô chưa được kiểm tra. Hãy quét mã QR hoặc DataMatrix trên bao bì, hoặc nhập kèm số lô.".into(),
+        Msg::CompareHeading => "Đối chiếu với bao bì trên tay bạn".into(),
+        Msg::CompareHint => "Mã thật có thể bị in lại lên hàng giả. Nếu số lô, hạn dùng hay số sê-ri in trên bao bì khác với ở đây, đó có thể là hàng giả — hãy báo ngay.".into(),
+        Msg::ProducerContact => "Liên hệ nhà sản xuất".into(),
+        Msg::ChecklistHeading => "Hộ chiếu số có đủ nội dung bắt buộc không".into(),
+        Msg::ChecklistHint => "Theo nội dung tối thiểu của hộ chiếu số sản phẩm (Nghị định 37/2026/NĐ-CP, Điều 32) và thông tin truy xuất người tiêu dùng được xem (Thông tư 02/2024/TT-BKHCN).".into(),
+        Msg::Requirement(requirement) => match requirement {
+            Requirement::NameAndGtin => "Tên sản phẩm và mã GTIN",
+            Requirement::Producer => "Tên, địa chỉ và mã số của nhà sản xuất hoặc nhập khẩu",
+            Requirement::Origin => "Xuất xứ hoặc nơi hoàn thiện cuối cùng",
+            Requirement::Traceability => "Thông tin truy xuất (các công đoạn)",
+            Requirement::Certificates => "Chứng nhận hợp chuẩn, chất lượng",
+            Requirement::Dates => "Ngày sản xuất và hạn sử dụng",
+            Requirement::SafetyWarnings => "Cảnh báo an toàn",
+        }
+        .into(),
+        Msg::Presence(presence) => match presence {
+            Presence::Verified => "có, đã xác thực chữ ký",
+            Presence::Unverified => "có, nhưng chưa được xác thực",
+            Presence::Missing => "không có",
+        }
+        .into(),
+        Msg::TryAgain => "Thử lại".into(),
+        Msg::EditCode => "Sửa mã".into(),
+        Msg::ScanInstead => "Quét mã bằng camera".into(),
+        Msg::DidYouMean(code) => format!("Có phải bạn định nhập {code}? Kiểm tra mã này"),
+        Msg::Offline => "Điện thoại đang không có mạng. Hãy kết nối mạng rồi thử lại.".into(),
+        Msg::ServerDown => "Máy chủ của mã này không phản hồi (có thể đang gặp sự cố). Hãy thử lại sau ít phút.".into(),
+        Msg::AddLotHint => "Nhập mã kèm số lô in trên bao bì, ví dụ (01)08935001000013(10)NL2611.".into(),
+        Msg::ReportSubject => "Nghi ngờ hàng giả (tracecheck)".into(),
+        Msg::ReportBody { code, verdict, at } => format!("Mã đã quét: {code}\nKết quả: {verdict}\nThời điểm: {at}\nNơi mua và mô tả:\n"),
     }
 }
 
 pub fn check(id: CheckId) -> &'static str {
     match id {
-        CheckId::CodeSyntax => "Mã hợp lệ",
-        CheckId::RecordFound => "Tìm thấy bản ghi",
+        CheckId::CodeSyntax => "Mã sản phẩm",
+        CheckId::RecordFound => "Bản ghi truy xuất",
         CheckId::Signature => "Chữ ký số",
-        CheckId::IssuerTrusted => "Đơn vị ký được tin cậy",
-        CheckId::NotRevoked => "Chưa bị thu hồi",
-        CheckId::ProductBinding => "Khớp với sản phẩm đã quét",
-        CheckId::Validity => "Còn hiệu lực",
+        CheckId::IssuerTrusted => "Đơn vị ký",
+        CheckId::NotRevoked => "Trạng thái thu hồi",
+        CheckId::ProductBinding => "Khớp với mã đã quét",
+        CheckId::Validity => "Thời hạn hiệu lực",
         CheckId::Certification => "Chứng nhận",
         CheckId::ResolverHost => "Máy chủ phân giải",
     }
@@ -134,6 +167,7 @@ pub fn outcome(outcome: Outcome) -> &'static str {
         Outcome::Skipped => "Không kiểm tra",
         Outcome::Caution => "Lưu ý",
         Outcome::Unverifiable => "Chưa xác định",
+        Outcome::Recalled => "Đã thu hồi",
         Outcome::Counterfeit => "Không đạt",
     }
 }
@@ -143,6 +177,14 @@ pub fn level(level: Level) -> (&'static str, &'static str) {
         Level::Verified => (
             "Đã xác thực",
             "Chữ ký số hợp lệ và đơn vị ký có trong danh sách tin cậy.",
+        ),
+        Level::ProductVerified => (
+            "Sản phẩm chính hãng — chưa kiểm tra lô hàng",
+            "Mã này chỉ cho biết sản phẩm, không cho biết lô. Nhà sản xuất và sản phẩm đã được xác thực; lô hàng trên tay bạn thì chưa.",
+        ),
+        Level::Recalled => (
+            "Đã bị thu hồi — không sử dụng",
+            "Đây là hàng thật, nhưng nhà sản xuất đã thu hồi lô này. Đừng dùng; hãy làm theo thông báo của nhà sản xuất.",
         ),
         Level::Caution => (
             "Cần lưu ý",
@@ -224,6 +266,7 @@ pub fn finding(finding: &Finding) -> String {
         Finding::StatusClear { .. } => "Nhà sản xuất chưa thu hồi hay tạm dừng bản ghi này.".into(),
         Finding::Revoked { .. } => "Bản ghi đã bị thu hồi.".into(),
         Finding::Suspended { .. } => "Bản ghi đang bị tạm dừng.".into(),
+        Finding::Recalled { .. } => "Nhà sản xuất đã thu hồi lô hàng này.".into(),
         Finding::StatusMessage { message, .. } => match message {
             Some(text) => format!("Thông báo: {text}"),
             None => "Có thông báo trạng thái chưa rõ nội dung.".into(),

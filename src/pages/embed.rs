@@ -12,6 +12,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use crate::components::level_look::look;
 use crate::components::result_view::ResultView;
 use crate::hooks::use_verification::use_verification;
 use crate::i18n::{Lang, Msg};
@@ -56,7 +57,7 @@ pub fn EmbedPage(props: &Props) -> Html {
         },
         Some(report) => {
             let (title, _) = lang.level(report.level);
-            let (class, icon) = level_look(report.level);
+            let (class, icon) = look(report.level);
             // Only verified facts name the product here; a failed record's
             // claims are shown in the details, as claims.
             let verified = report.verified.as_ref();
@@ -101,15 +102,6 @@ pub fn EmbedPage(props: &Props) -> Html {
     }
 }
 
-fn level_look(level: Level) -> (&'static str, &'static str) {
-    match level {
-        Level::Verified => ("verified", "✓"),
-        Level::Caution => ("caution", "!"),
-        Level::Counterfeit => ("counterfeit", "✕"),
-        Level::NotVerifiable => ("unverifiable", "?"),
-    }
-}
-
 /// Watches the page's height and posts it to the host page. Dropping the
 /// returned value stops watching.
 fn watch_size(level: Option<Level>) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)> {
@@ -140,7 +132,7 @@ fn post_size(level: Option<Level>) {
         &JsValue::from(body.scroll_height()),
     );
     if let Some(level) = level {
-        let _ = Reflect::set(&message, &"level".into(), &level_look(level).0.into());
+        let _ = Reflect::set(&message, &"level".into(), &look(level).0.into());
     }
     let target =
         route::param("origin").filter(|o| o.starts_with("https://") || o.starts_with("http://"));

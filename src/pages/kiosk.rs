@@ -133,7 +133,8 @@ fn KioskResult(props: &ResultProps) -> Html {
         <>
             <div class="status-region" role="status" aria-live="polite" aria-atomic="true">
                 if let Some(v) = &verification {
-                    <VerdictBanner level={v.report.level} notices={v.report.notices.clone()} />
+                    <VerdictBanner level={v.report.level} notices={v.report.notices.clone()}
+                        report={Rc::clone(&v.report)} no_links=true />
                 } else {
                     <Checking progress={state.progress} />
                 }

@@ -1,4 +1,5 @@
-//! Verifying one code and showing the result.
+//! Verifying one code and showing the result: the verdict with its reason,
+//! what to do next when a check could not finish, then the details.
 
 use std::rc::Rc;
 
@@ -6,6 +7,7 @@ use tracecheck_core::verdict::{Context, Report};
 use yew::prelude::*;
 
 use crate::components::checking::Checking;
+use crate::components::next_steps::NextSteps;
 use crate::components::offline_note::OfflineNote;
 use crate::components::result_view::ResultView;
 use crate::components::verdict_banner::VerdictBanner;
@@ -22,12 +24,36 @@ pub struct Props {
     pub context: Option<Rc<Context>>,
     /// "Scan another".
     pub on_back: Callback<()>,
-    /// A code chosen from this page (not used yet by the result view).
+    /// Another code to check (a corrected one, or with its lot).
     pub on_code: Callback<String>,
 }
 
+/// The page; "try again" starts a fresh verification of the same code.
 #[function_component]
 pub fn VerifyPage(props: &Props) -> Html {
+    let attempt = use_state(|| 0_u32);
+    let on_retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
+    html! {
+        <Verification key={format!("{}#{}", props.code, *attempt)} code={props.code.clone()}
+            context={props.context.clone()} on_back={props.on_back.clone()}
+            on_code={props.on_code.clone()} {on_retry} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct VerificationProps {
+    code: String,
+    context: Option<Rc<Context>>,
+    on_back: Callback<()>,
+    on_code: Callback<String>,
+    on_retry: Callback<()>,
+}
+
+#[function_component]
+fn Verification(props: &VerificationProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     // Read before this visit is recorded.
     let previous = use_memo(props.code.clone(), |code| history::last_for(code));
@@ -46,10 +72,17 @@ pub fn VerifyPage(props: &Props) -> Html {
     let status = match (&props.context, &report) {
         (None, _) => html! { <p class="checking">{lang.t(Msg::LoadingTrust)}</p> },
         (Some(_), None) => html! { <Checking progress={state.progress} /> },
-        (Some(_), Some(report)) => {
-            html! { <VerdictBanner level={report.level} notices={report.notices.clone()} /> }
-        }
+        (Some(_), Some(report)) => html! {
+            <VerdictBanner level={report.level} notices={report.notices.clone()} report={Rc::clone(report)} />
+        },
     };
+    let next = report.as_ref().map(|report| {
+        html! {
+            <NextSteps report={Rc::clone(report)} code={props.code.clone()}
+                on_retry={props.on_retry.clone()} on_code={props.on_code.clone()}
+                on_scan={props.on_back.clone()} />
+        }
+    });
     let details = report
         .as_ref()
         .map(|report| html! { <ResultView report={Rc::clone(report)} /> })
@@ -63,6 +96,7 @@ pub fn VerifyPage(props: &Props) -> Html {
         <div class="verify-page">
             // Announced to screen readers when the verdict replaces "Checking…".
             <div class="status-region" role="status" aria-live="polite" aria-atomic="true">{status}</div>
+            {next.unwrap_or_default()}
             <OfflineNote {cached} />
             if let Some(note) = seen_before {
                 <p class="seen-before">{note}</p>
@@ -76,13 +110,10 @@ pub fn VerifyPage(props: &Props) -> Html {
 
 /// Keeps this verification in the phone's history.
 fn remember(code: &str, report: &Report, lang: Lang) {
-    let level = serde_json::to_value(report.level)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned));
     history::record(Visit {
         code: code.to_owned(),
         at_ms: js_sys::Date::now(),
-        level: level.unwrap_or_default(),
+        level: report.level.code().to_owned(),
         // Only a verified name is kept (a fake's claimed name is not).
         name: report
             .verified

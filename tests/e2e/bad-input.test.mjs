@@ -16,7 +16,7 @@ test("text that is not a product code is explained, then a good code still works
   await page.goto(`${env.server.base}/`);
   await typeCode(page, "WIFI:S:quan-ca-phe;P:12345678;;");
   let { level, text } = await verdictOf(page);
-  assert.equal(level, "unverifiable");
+  assert.equal(level, "not_verifiable");
   assert.match(text, /Đây không phải mã sản phẩm/);
   assert.match(text, /WIFI:S:quan-ca-phe/);
 
@@ -31,7 +31,7 @@ test("a wrong check digit names the digit it should be", async () => {
   const page = await env.browser.page();
   await page.goto(`${env.server.base}/?code=8935001000019`);
   const { level, text } = await verdictOf(page);
-  assert.equal(level, "unverifiable");
+  assert.equal(level, "not_verifiable");
   assert.match(text, /đúng ra phải là 3, mã có 9/);
 });
 
@@ -40,7 +40,7 @@ test("a resolver that is down gives a network message, not a crash", async () =>
   const code = "http://127.0.0.1:9/01/08935001000013/10/NL2611";
   await page.goto(`${env.server.base}/?code=${encodeURIComponent(code)}`);
   const { level, text } = await verdictOf(page);
-  assert.equal(level, "unverifiable");
+  assert.equal(level, "not_verifiable");
   assert.match(text, /Không kết nối được máy chủ/);
   // Everything else on the page keeps working: the language switch, scanning again.
   await page.click("button.lang-switch");

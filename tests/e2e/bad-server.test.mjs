@@ -65,7 +65,7 @@ for (const [lot, message] of [
 ]) {
   test(`a resolver answering ${lot} is not verifiable, with a clear message`, async () => {
     const { level, text } = await verdictFor(lot);
-    assert.equal(level, "unverifiable", text);
+    assert.equal(level, "not_verifiable", text);
     assert.match(text, message);
     assert.doesNotMatch(text, /Đã xác thực/);
   });

@@ -54,7 +54,7 @@ test("offline, a product never seen cannot be checked, and says so", async () =>
   try {
     await page.goto(code("medicine"));
     const { level, text } = await verdictOf(page);
-    assert.equal(level, "unverifiable", text);
+    assert.equal(level, "not_verifiable", text);
     assert.match(text, /Không kết nối được máy chủ/);
   } finally {
     await browser.context.setOffline(false);

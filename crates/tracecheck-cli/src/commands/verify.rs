@@ -43,13 +43,16 @@ pub struct Args {
     allow_local_http: bool,
 }
 
-/// Exit status per verdict: 0 only for Verified.
+/// Exit status per verdict: 0 only when everything the code names is
+/// verified (for a code without a lot, that is the product: the JSON level
+/// then says `product_verified`).
 fn exit_code(level: Level) -> ExitCode {
     ExitCode::from(match level {
-        Level::Verified => 0,
+        Level::Verified | Level::ProductVerified => 0,
         Level::Caution => 1,
         Level::Counterfeit => 3,
         Level::NotVerifiable => 4,
+        Level::Recalled => 5,
     })
 }
 

@@ -10,9 +10,13 @@ pub fn demo_page(site: &Site) -> Answer {
     let mut cards = String::new();
     for sample in &site.registry.samples {
         let expected = match sample.expected {
-            Expectation::Verified => ("ok", "Xác thực — Verified"),
-            Expectation::Caution => ("caution", "Thận trọng — Caution"),
-            Expectation::Counterfeit => ("fake", "Cảnh báo hàng giả — Possible counterfeit"),
+            // The widget's own words for each level (src/i18n/{vi,en}.rs).
+            Expectation::Verified => ("ok", "Đã xác thực — Verified"),
+            Expectation::Caution => ("caution", "Cần lưu ý — Caution"),
+            Expectation::Counterfeit => (
+                "fake",
+                "Cảnh báo: có thể là hàng giả — Warning: possible counterfeit",
+            ),
             Expectation::NotVerifiable => ("none", "Không xác thực được — Not verifiable"),
         };
         let open = format!("/?code={}", uri_escape(&sample.code, false));

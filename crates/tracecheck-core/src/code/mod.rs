@@ -19,6 +19,7 @@ mod gtin;
 mod lint;
 mod read;
 mod scan_data;
+mod suggest;
 mod value;
 
 pub use associations::check_associations;
@@ -36,6 +37,7 @@ pub use foreign::ForeignSystem;
 pub use gtin::{gtin_check_digit, is_valid_gtin};
 pub use read::read;
 pub use scan_data::{GS, Payload, Scan, Symbology, generate_scan_data, process_scan_data};
+pub use suggest::suggest_correction;
 
 use serde::Serialize;
 

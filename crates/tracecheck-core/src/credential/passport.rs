@@ -47,6 +47,10 @@ pub struct Product {
     pub shelf_life: Text,
     /// Country of production (ISO 3166 alpha-2).
     pub country: Option<String>,
+    /// Safety warnings for the consumer (`safetyWarning`, tracecheck's
+    /// term; or the `linkName` of UNTP's
+    /// `materialsProvenance[].materialSafetyInformation`).
+    pub safety_warning: Text,
 }
 
 /// A company or person.
@@ -60,6 +64,12 @@ pub struct Party {
     pub registered_id: Option<String>,
     /// Postal address.
     pub address: Option<Address>,
+    /// E-mail address (`email`).
+    pub email: Option<String>,
+    /// Telephone number (`telephone`).
+    pub telephone: Option<String>,
+    /// Web site (`organisationWebsite` or `url`, https only).
+    pub website: Option<String>,
 }
 
 /// A place where something was made, grown or handled.
@@ -155,8 +165,23 @@ pub fn read_passport(document: &Value) -> Result<Passport, PassportError> {
         .get("product")
         .filter(|p| p.is_object())
         .ok_or(PassportError::NoProduct)?;
+    let mut product_view = read_product(product);
+    if product_view.safety_warning.is_empty() {
+        // UNTP's material safety information, when the product gives none.
+        product_view.safety_warning = one_or_many(subject, "materialsProvenance")
+            .into_iter()
+            .map(|material| {
+                Text::read(
+                    material
+                        .get("materialSafetyInformation")
+                        .and_then(|info| info.get("linkName")),
+                )
+            })
+            .find(|text| !text.is_empty())
+            .unwrap_or_default();
+    }
     Ok(Passport {
-        product: read_product(product),
+        product: product_view,
         producer: product.get("producedByParty").map(read_party),
         facility: product.get("producedAtFacility").map(read_facility),
         claims: one_or_many(subject, "conformityClaim")
@@ -189,6 +214,7 @@ fn read_product(product: &Value) -> Product {
         expiry_date: string(product, "expiryDate"),
         shelf_life: Text::read(product.get("shelfLife")),
         country: string(product, "countryOfProduction"),
+        safety_warning: Text::read(product.get("safetyWarning")),
     }
 }
 
@@ -198,6 +224,11 @@ fn read_party(party: &Value) -> Party {
         name: Text::read(party.get("name")),
         registered_id: string(party, "registeredId"),
         address: party.get("address").map(read_address),
+        email: string(party, "email"),
+        telephone: string(party, "telephone"),
+        website: string(party, "organisationWebsite")
+            .or_else(|| string(party, "url"))
+            .filter(|url| url.starts_with("https://")),
     }
 }
 

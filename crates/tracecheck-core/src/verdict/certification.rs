@@ -133,7 +133,11 @@ async fn steps<F: Fetch>(
     ));
     notices.extend(status_notices);
     check_period(now, &envelope)?;
-    status?;
+    // A certificate cannot be "recalled": a set recall bit withdraws it.
+    status.map_err(|(outcome, finding)| match outcome {
+        Outcome::Recalled => (Outcome::Counterfeit, finding),
+        outcome => (outcome, finding),
+    })?;
     Ok(Finding::CertificationValid {
         scheme: certification.scheme,
         certifier: envelope.issuer,

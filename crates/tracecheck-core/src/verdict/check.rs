@@ -38,6 +38,8 @@ pub enum Outcome {
     Caution,
     /// Could not be decided (no record, network failure).
     Unverifiable,
+    /// A genuine record whose producer recalled the batch: do not use it.
+    Recalled,
     /// Points to a fake: signature, trust, scope, binding or revocation.
     Counterfeit,
 }

@@ -57,6 +57,12 @@ pub struct VerifiedProducer {
     /// The name the passport writes, when it differs from the trust list's
     /// (secondary text, never the heading).
     pub name_as_written: Option<Text>,
+    /// How to reach the producer, as the passport gives it.
+    pub email: Option<String>,
+    /// Telephone, as the passport gives it.
+    pub telephone: Option<String>,
+    /// Web site (https), as the passport gives it.
+    pub website: Option<String>,
 }
 
 /// Product-level facts.
@@ -77,6 +83,8 @@ pub struct VerifiedProduct {
     pub shelf_life: Text,
     /// Country of production (ISO 3166 alpha-2).
     pub country: Option<String>,
+    /// Safety warnings, as the producer states them.
+    pub safety_warning: Text,
 }
 
 /// Facts about one batch.
@@ -150,6 +158,9 @@ impl VerifiedRecord {
                 address: party.and_then(|p| p.address.clone()),
                 registered_id: party.and_then(|p| p.registered_id.clone()),
                 name_as_written: party.and_then(differs),
+                email: party.and_then(|p| p.email.clone()),
+                telephone: party.and_then(|p| p.telephone.clone()),
+                website: party.and_then(|p| p.website.clone()),
             },
             product: VerifiedProduct {
                 name: product.name.clone(),
@@ -159,6 +170,7 @@ impl VerifiedRecord {
                 image: product.image.clone(),
                 shelf_life: product.shelf_life.clone(),
                 country: product.country.clone(),
+                safety_warning: product.safety_warning.clone(),
             },
             batch: batch.then(|| VerifiedBatch {
                 lot: product.lot.clone(),

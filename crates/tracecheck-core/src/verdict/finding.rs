@@ -94,6 +94,8 @@ pub enum Finding {
     Revoked { list: String },
     /// The issuer suspended the record.
     Suspended { list: String },
+    /// The producer recalled the batch (the `recall` status is set).
+    Recalled { list: String },
     /// A status message is set (e.g. a recall notice).
     StatusMessage { status: u8, message: Option<String> },
     /// A status list could not be fetched.

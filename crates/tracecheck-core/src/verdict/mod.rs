@@ -4,6 +4,7 @@
 
 mod certification;
 mod check;
+mod checklist;
 mod facts;
 mod fetcher;
 mod finding;
@@ -15,6 +16,7 @@ mod signature;
 mod status_check;
 
 pub use check::{Check, CheckId, Outcome};
+pub use checklist::{ChecklistItem, Presence, Requirement, checklist};
 pub use facts::{
     VerifiedBatch, VerifiedCertification, VerifiedProducer, VerifiedProduct, VerifiedRecord,
 };

@@ -193,12 +193,12 @@ fn finish(ctx: &Context, mut checks: Vec<Check>, code: Option<Gs1Code>, record: 
         .as_ref()
         .ok()
         .map(|trust| TrustListSummary::of(trust, ctx.now));
-    let level = Level::of(&checks);
+    // A code without a lot verifies the product, not a batch.
+    let product_only = code.as_ref().is_some_and(|code| code.lot().is_none());
+    let level = Level::of_checks(&checks, product_only);
     // The last gate: facts are shown as verified only under a verdict that
     // vouches for them.
-    let verified = record
-        .verified
-        .filter(|_| matches!(level, Level::Verified | Level::Caution));
+    let verified = record.verified.filter(|_| level.vouches());
     Report {
         level,
         checks,

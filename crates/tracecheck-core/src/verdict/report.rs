@@ -8,15 +8,22 @@ use crate::credential::{ClaimRef, Passport, Text};
 use crate::proof::ProofFormat;
 use crate::trust::{ListStatus, ReportContact, TrustList, is_demo_root};
 
-/// The verdict levels, worst last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// The verdict levels. Their names ([`Level::code`], the JSON) are the one
+/// vocabulary the widget, the badge, the kiosk and the CLI share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
-    /// Every check passed.
+    /// Every check passed, for the batch the code names.
     Verified,
+    /// Every check passed, but the code names only the product (a bare GTIN,
+    /// an EAN barcode): the producer and product are genuine, the batch in
+    /// hand is not checked.
+    ProductVerified,
     /// Only soft failures (a status list unreachable, a certification expired,
     /// product past expiry, unknown resolver host).
     Caution,
+    /// A genuine record whose producer has recalled the batch: do not use it.
+    Recalled,
     /// Signature, trust, scope, binding or revocation failure.
     Counterfeit,
     /// No signed record could be checked (no record, network failure).
@@ -106,8 +113,54 @@ impl TrustListSummary {
 }
 
 impl Level {
+    /// Every level, best first.
+    pub const ALL: [Level; 6] = [
+        Level::Verified,
+        Level::ProductVerified,
+        Level::Caution,
+        Level::Recalled,
+        Level::Counterfeit,
+        Level::NotVerifiable,
+    ];
+
+    /// The level's name: `verified`, `product_verified`, `caution`,
+    /// `recalled`, `counterfeit`, `not_verifiable` (as in the JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Verified => "verified",
+            Level::ProductVerified => "product_verified",
+            Level::Caution => "caution",
+            Level::Recalled => "recalled",
+            Level::Counterfeit => "counterfeit",
+            Level::NotVerifiable => "not_verifiable",
+        }
+    }
+
+    /// The level named `code`.
+    pub fn from_code(code: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.code() == code)
+    }
+
+    /// Whether the record's facts are vouched for (shown as verified).
+    pub fn vouches(self) -> bool {
+        matches!(
+            self,
+            Level::Verified | Level::ProductVerified | Level::Caution | Level::Recalled
+        )
+    }
+
     /// Adds up the checks. Verified needs a passing signature and a
-    /// trusted issuer, so a check that never ran cannot turn into a pass.
+    /// trusted issuer, so a check that never ran cannot turn into a pass;
+    /// so does Recalled (only the genuine producer can recall). `product_only`:
+    /// the code named no batch, so a full pass is [`Level::ProductVerified`].
+    pub fn of_checks(checks: &[Check], product_only: bool) -> Level {
+        match Level::of(checks) {
+            Level::Verified if product_only => Level::ProductVerified,
+            level => level,
+        }
+    }
+
+    /// [`Level::of_checks`] for a code that named its batch.
     pub fn of(checks: &[Check]) -> Level {
         let worst = checks
             .iter()
@@ -119,12 +172,12 @@ impl Level {
                 c.id == id && c.outcome <= Outcome::Caution && c.outcome != Outcome::Skipped
             })
         };
+        let genuine = passed(CheckId::Signature) && passed(CheckId::IssuerTrusted);
         match worst {
             Outcome::Counterfeit => Level::Counterfeit,
-            Outcome::Unverifiable => Level::NotVerifiable,
-            _ if !(passed(CheckId::Signature) && passed(CheckId::IssuerTrusted)) => {
-                Level::NotVerifiable
-            }
+            Outcome::Recalled if genuine => Level::Recalled,
+            Outcome::Recalled | Outcome::Unverifiable => Level::NotVerifiable,
+            _ if !genuine => Level::NotVerifiable,
             Outcome::Caution => Level::Caution,
             Outcome::Pass | Outcome::Skipped => Level::Verified,
         }
@@ -159,6 +212,30 @@ mod tests {
         fake.push(check(CheckId::ProductBinding, Outcome::Counterfeit));
         fake.push(check(CheckId::NotRevoked, Outcome::Unverifiable));
         assert_eq!(Level::of(&fake), Level::Counterfeit);
+    }
+
+    #[test]
+    fn a_recall_needs_the_genuine_producer_and_a_product_code_its_own_level() {
+        let base = vec![
+            check(CheckId::Signature, Outcome::Pass),
+            check(CheckId::IssuerTrusted, Outcome::Pass),
+        ];
+        let mut recalled = base.clone();
+        recalled.push(check(CheckId::NotRevoked, Outcome::Recalled));
+        recalled.push(check(CheckId::ResolverHost, Outcome::Caution));
+        assert_eq!(Level::of(&recalled), Level::Recalled);
+        let mut forged = recalled.clone();
+        forged[1] = check(CheckId::IssuerTrusted, Outcome::Counterfeit);
+        assert_eq!(Level::of(&forged), Level::Counterfeit);
+        let untrusted = vec![check(CheckId::NotRevoked, Outcome::Recalled)];
+        assert_eq!(Level::of(&untrusted), Level::NotVerifiable);
+        assert_eq!(Level::of_checks(&base, true), Level::ProductVerified);
+        assert_eq!(Level::of_checks(&base, false), Level::Verified);
+        for level in Level::ALL {
+            assert_eq!(Level::from_code(level.code()), Some(level));
+            let json = serde_json::to_value(level).ok();
+            assert_eq!(json.as_ref().and_then(|v| v.as_str()), Some(level.code()));
+        }
     }
 
     #[test]

@@ -1,7 +1,13 @@
-//! Is the credential revoked, suspended, or carrying a message? Each
-//! Bitstring Status List entry is read from its issuer's own signed list;
-//! the worst entry decides. A list that cannot be fetched or trusted leaves
-//! the status unknown: Caution, never Verified, never Counterfeit.
+//! Is the credential revoked, suspended, recalled, or carrying a message?
+//! Each Bitstring Status List entry is read from its issuer's own signed
+//! list; the worst entry decides. A list that cannot be fetched or trusted
+//! leaves the status unknown: Caution, never Verified, never Counterfeit.
+//!
+//! A recall is its own purpose, `recall` (tracecheck's, beside the REC's
+//! `revocation`, `suspension` and `message`): a set bit means the producer
+//! asks people not to use the batch. It is told apart by that code, never
+//! by the words of a status message; a recall explains a revocation of the
+//! same record, so the two together read as a recall.
 
 use futures_util::future::join_all;
 use time::OffsetDateTime;
@@ -47,16 +53,25 @@ pub(super) async fn check_status<F: Fetch>(
     )
     .await;
     let mut notices = Vec::new();
+    let mut recall = None;
     for (entry, reading) in envelope.status.iter().zip(readings) {
         let judged = reading.and_then(|reading| judge(entry, reading, &mut notices));
-        if let Err(failure) = judged {
-            if worst
-                .as_ref()
-                .is_none_or(|(outcome, _)| failure.0 > *outcome)
+        match judged {
+            Err(failure @ (Outcome::Recalled, _)) => recall = Some(failure),
+            Err(failure)
+                if worst
+                    .as_ref()
+                    .is_none_or(|(outcome, _)| failure.0 > *outcome) =>
             {
                 worst = Some(failure);
             }
+            _ => {}
         }
+    }
+    // The only harder status findings are a revocation or suspension,
+    // which a recall of the same record explains.
+    if recall.is_some() {
+        worst = recall;
     }
     let result = match worst {
         Some(failure) => Err(failure),
@@ -74,6 +89,11 @@ fn judge(entry: &StatusEntry, reading: Reading, notices: &mut Vec<String>) -> Re
         ("revocation", 0) | ("suspension", 0) => Ok(()),
         ("revocation", _) => Err((Outcome::Counterfeit, Finding::Revoked { list })),
         ("suspension", _) => Err((Outcome::Counterfeit, Finding::Suspended { list })),
+        ("recall", 0) => Ok(()),
+        ("recall", _) => {
+            notices.extend(reading.message.clone());
+            Err((Outcome::Recalled, Finding::Recalled { list }))
+        }
         // `message` (and purposes we do not know): the text reaches the user.
         (_, status) => {
             notices.extend(reading.message.clone());
