@@ -158,8 +158,11 @@ fn bad_samples_fail_for_the_right_reason() {
 
 #[test]
 fn a_typed_gtin_is_resolved_through_the_default_resolver() {
+    // A bare GTIN names the product, not a batch: the product is verified,
+    // and no batch's dates are shown as the pack's (issue 17).
     let report = verify(demo(), "893 5001 00001 3", &no_change);
-    assert_eq!(report.level, Level::Verified, "{:#?}", report.checks);
+    assert_eq!(report.level, Level::ProductVerified, "{:#?}", report.checks);
+    assert!(report.verified.as_ref().is_some_and(|v| v.batch.is_none()));
     let report = verify(demo(), "(01)08935001000013(10)NL2611", &no_change);
     assert_eq!(report.level, Level::Verified, "{:#?}", report.checks);
 }
