@@ -22,8 +22,13 @@ test("text that is not a product code is explained, then a good code still works
 
   await page.click("button.again");
   await typeCode(page, "8935001000013");
-  ({ level } = await verdictOf(page));
-  assert.equal(level, "verified", "a typed EAN-13 resolves through the default resolver");
+  ({ level, text } = await verdictOf(page));
+  // A typed EAN-13 resolves through the default resolver; it names the
+  // product only, so no batch's lot or dates are shown as the pack's.
+  assert.equal(level, "product_verified", text);
+  assert.match(text, /chưa kiểm tra lô hàng/);
+  const facts = await page.locator(".product dl.facts").innerText();
+  assert.doesNotMatch(facts, /Số lô|Hạn sử dụng|Ngày sản xuất/);
   assert.deepEqual(env.browser.errors, []);
 });
 

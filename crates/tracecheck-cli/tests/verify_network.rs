@@ -14,8 +14,15 @@ struct Hostile {
     seen: Arc<Mutex<Vec<String>>>,
 }
 
-fn hostile(answer: fn(&str) -> (u16, Option<String>)) -> Hostile {
-    let server = tiny_http::Server::http("127.0.0.1:0").expect("listen");
+fn hostile(answer: impl Fn(&str) -> (u16, Option<String>) + Send + 'static) -> Hostile {
+    hostile_at("127.0.0.1:0", answer)
+}
+
+fn hostile_at(
+    addr: &str,
+    answer: impl Fn(&str) -> (u16, Option<String>) + Send + 'static,
+) -> Hostile {
+    let server = tiny_http::Server::http(addr).expect("listen");
     let base = format!("http://{}", server.server_addr());
     let seen = Arc::new(Mutex::new(Vec::new()));
     let record = Arc::clone(&seen);
@@ -161,4 +168,31 @@ fn redirects_within_the_policy_are_followed_by_the_core_a_few_times() {
     );
     // One request and five hops, each one made by the core.
     assert_eq!(server.seen().len(), 6, "{:?}", server.seen());
+}
+
+#[test]
+fn a_hop_outside_the_policy_never_reaches_its_target() {
+    // The hop's target is a server of its own (on another loopback address,
+    // which even the development policy does not fetch over plain http): it
+    // must see nothing, whoever follows the redirect.
+    let target = hostile_at("127.0.0.2:0", |_| (200, None));
+    let hop = format!("{}/latest/meta-data/", target.base);
+    let server = hostile(move |_| (302, Some(hop.clone())));
+    let (_dir, root, list) = demo_trust();
+    let code = format!("{}/01/08935001000013/10/NL2611", server.base);
+    let out = verify(&code, &root, &list, true);
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(
+        first_failure(&out),
+        (
+            "record_found".into(),
+            "url_refused".into(),
+            "not_https".into()
+        )
+    );
+    assert!(
+        target.seen().is_empty(),
+        "the hop was not followed: {:?}",
+        target.seen()
+    );
 }
