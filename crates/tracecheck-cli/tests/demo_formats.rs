@@ -36,7 +36,8 @@ fn site() -> Site {
     let registry = build(&DemoOptions {
         base_url: BASE.into(),
         today,
-    });
+    })
+    .expect("the demo builds");
     Site::new(registry, None, BASE.into(), false)
 }
 

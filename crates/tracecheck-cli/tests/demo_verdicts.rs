@@ -83,6 +83,7 @@ fn demo() -> Registry {
         base_url: BASE.into(),
         today: date(),
     })
+    .expect("the demo builds")
 }
 
 fn level_of(expected: Expectation) -> Level {

@@ -23,7 +23,7 @@ pub fn run(args: Args) -> super::Outcome {
     let registry = build(&DemoOptions {
         base_url: args.base_url,
         today,
-    });
+    })?;
     registry
         .write_to(&args.out_dir)
         .map_err(|e| format!("{}: {e}", args.out_dir.display()))?;

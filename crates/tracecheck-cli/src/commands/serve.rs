@@ -44,7 +44,7 @@ pub fn run(args: Args) -> super::Outcome {
             build(&DemoOptions {
                 base_url: public_url.clone(),
                 today,
-            })
+            })?
         }
     };
     let dist = args

@@ -1,4 +1,5 @@
-//! The codes the demo offers, good and bad, with the verdict each must get.
+//! The codes the demo offers, good and bad, with the verdict each must get
+//! (`data/samples.csv`).
 
 use serde::Serialize;
 
@@ -31,14 +32,27 @@ pub struct Sample {
     pub expected: Expectation,
 }
 
-impl Sample {
-    pub(crate) fn new(id: &str, vi: &str, en: &str, code: String, expected: Expectation) -> Self {
-        Sample {
-            id: id.into(),
-            title_vi: vi.into(),
-            title_en: en.into(),
-            code,
+/// Reads the expanded samples file.
+pub fn read(text: &str) -> Result<Vec<Sample>, String> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut samples = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("demo samples: {e}"))?;
+        let cell = |i: usize| record.get(i).unwrap_or_default().to_owned();
+        let expected = match cell(4).as_str() {
+            "verified" => Expectation::Verified,
+            "caution" => Expectation::Caution,
+            "counterfeit" => Expectation::Counterfeit,
+            "not_verifiable" => Expectation::NotVerifiable,
+            other => return Err(format!("demo samples: unknown verdict {other}")),
+        };
+        samples.push(Sample {
+            id: cell(0),
+            title_vi: cell(1),
+            title_en: cell(2),
+            code: cell(3),
             expected,
-        }
+        });
     }
+    Ok(samples)
 }
