@@ -7,3 +7,4 @@ pub mod publish;
 pub mod qr;
 pub mod registry;
 pub mod serve;
+pub mod verifier;

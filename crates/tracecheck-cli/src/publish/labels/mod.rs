@@ -285,3 +285,31 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod reading {
+    use super::*;
+    use tracecheck_core::scan::{Luma, scan};
+
+    #[test]
+    fn the_printed_symbol_reads_back_as_the_link() {
+        let code = "https://registry.example/01/08935001000013/10/L2612%2FA";
+        let symbol = Symbol::new(code).expect("fits");
+        let scale = 4;
+        let side = (symbol.modules + 2 * QUIET_ZONE) * scale;
+        let mut pixels = vec![255u8; side * side];
+        for (row, column, length) in symbol.runs() {
+            for y in 0..scale {
+                for x in 0..length * scale {
+                    let (px, py) = (
+                        (column + QUIET_ZONE) * scale + x,
+                        (row + QUIET_ZONE) * scale + y,
+                    );
+                    pixels[py * side + px] = 0;
+                }
+            }
+        }
+        let found = scan(Luma::new(side, side, &pixels));
+        assert_eq!(found.first().and_then(|p| p.text()).as_deref(), Some(code));
+    }
+}
