@@ -26,8 +26,19 @@ pub struct Args {
     #[arg(long)]
     log_requests: bool,
     /// Worker threads.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = 8)]
     threads: usize,
+    /// Also answer `GET /verify?code=…` and `POST /credentials/verify`
+    /// (a verification service for retailers' back ends).
+    #[arg(long)]
+    verify: bool,
+    /// The registry the service trusts (its config.json); default this server.
+    #[arg(long, requires = "verify")]
+    verify_registry: Option<String>,
+    /// Verifications running at once (fewer than --threads: they fetch from
+    /// this server too).
+    #[arg(long, default_value_t = 4)]
+    verify_slots: usize,
 }
 
 pub fn run(args: Args) -> super::Outcome {
@@ -60,7 +71,24 @@ pub fn run(args: Args) -> super::Outcome {
     }
     eprintln!("tracecheck serving on {public_url}/");
     eprintln!("  demo QR codes: {public_url}/demo");
-    let site = Site::new(registry, dist, public_url, args.log_requests);
+    let mut site = Site::new(registry, dist, public_url.clone(), args.log_requests);
+    if args.verify {
+        let settings = tracecheck_cli::verifier::Settings {
+            registry: Some(
+                args.verify_registry
+                    .clone()
+                    .unwrap_or_else(|| public_url.clone()),
+            ),
+            ..Default::default()
+        };
+        let slots = args.verify_slots.min(args.threads.saturating_sub(1)).max(1);
+        site.verifier = Some(tracecheck_cli::serve::verify_api::Service::new(
+            settings, slots,
+        ));
+        eprintln!(
+            "  verification service: {public_url}/verify?code=… and POST {public_url}/credentials/verify ({slots} at once)"
+        );
+    }
     serve(site, &args.addr, args.threads)?;
     Ok(ExitCode::SUCCESS)
 }
