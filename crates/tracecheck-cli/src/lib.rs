@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod fetch;
+pub mod nginx;
 pub mod publish;
 pub mod qr;
 pub mod registry;

@@ -40,6 +40,8 @@ enum Command {
     TrustList(commands::trust_list::Args),
     /// Sign a Bitstring Status List with the given bits set.
     StatusList(commands::trust_list::StatusListArgs),
+    /// Print an nginx configuration serving a published registry and the widget.
+    Nginx(commands::nginx::Args),
     /// Write the demo registry (Hưng Yên products, good and bad samples) to a folder.
     Demo(commands::demo::Args),
     /// Verify a code or a credential file (JSON or JWS); prints a JSON verdict
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
         Command::Keys(command) => commands::keys::run(command),
         Command::TrustList(args) => commands::trust_list::run(args),
         Command::StatusList(args) => commands::trust_list::status_list(args),
+        Command::Nginx(args) => commands::nginx::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Verify(args) => commands::verify::run(args),
         Command::Serve(args) => commands::serve::run(args),

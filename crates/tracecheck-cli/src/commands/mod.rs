@@ -7,6 +7,7 @@ pub mod demo;
 pub mod jcs;
 pub mod keygen;
 pub mod keys;
+pub mod nginx;
 pub mod publish;
 pub mod qr;
 pub mod serve;

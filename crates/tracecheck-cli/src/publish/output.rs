@@ -234,3 +234,35 @@ pub fn replace_file(path: &Path, bytes: &[u8], gzip_too: bool) -> Result<(), Pub
     }
     Ok(())
 }
+
+/// Writes a `.gz` beside every compressible file under `dir` that has none
+/// or an older one; returns how many were written.
+pub fn gzip_tree(dir: &Path) -> Result<usize, PublishError> {
+    let mut written = 0;
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|e| PublishError::io(&folder, e))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let name = path.to_string_lossy();
+            if !compressible(&name) {
+                continue;
+            }
+            let gz = gzip_path(&path);
+            let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+            if gz.exists() && modified(&gz) >= modified(&path) {
+                continue;
+            }
+            let bytes = std::fs::read(&path).map_err(|e| PublishError::io(&path, e))?;
+            if bytes.len() >= GZIP_MIN {
+                replace_file(&gz, &gzip(&bytes), false)?;
+                written += 1;
+            }
+        }
+    }
+    Ok(written)
+}
