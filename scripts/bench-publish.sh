@@ -7,13 +7,18 @@
 # measured on a separate 10,000-batch run (a sheet per batch would be 2N
 # more files).
 #
-#   bash scripts/bench-publish.sh [N] [WORK_DIR]     # default 1000000, a temp dir
+#   bash scripts/bench-publish.sh [N] [WORK_DIR]   # default 1000000; a temp dir, removed after
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "${TRACECHECK_ROOT}"
 n="${1:-1000000}"
-work="${2:-$(mktemp -d /tmp/tracecheck-bench-XXXXXX)}"
+if [[ -n "${2:-}" ]]; then
+  work="$2"
+else
+  work="$(mktemp -d /tmp/tracecheck-bench-XXXXXX)"
+  trap 'rm -rf "${work}"' EXIT
+fi
 mkdir -p "${work}"
 cargo build --release -q -p tracecheck-cli
 bin="${TRACECHECK_ROOT}/target/release/tracecheck"
@@ -95,4 +100,5 @@ generate 10000 "${work}/labels-data"
 grep '^published' "${work}/labels.txt"
 report "${work}/labels-site" "${work}/labels.txt" "10,000 batches with labels"
 echo "labels: $(du -sh "${work}/labels-site/labels" | cut -f1) for $(find "${work}/labels-site/labels" -name '*.pdf' | wc -l) PDF + SVG pairs"
-echo "work dir (delete when done): ${work}"
+[[ -n "${2:-}" ]] && echo "work dir (delete when done): ${work}"
+exit 0

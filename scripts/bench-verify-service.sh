@@ -18,13 +18,19 @@ base="http://127.0.0.1:${port}"
 "${bin}" serve --addr "127.0.0.1:${port}" --dist /nonexistent --verify --threads 8 --verify-slots 4 2>/dev/null &
 server=$!
 trap 'kill "${server}" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do curl -sf "${base}/config.json" >/dev/null && break; sleep 0.1; done
-code="$(curl -s "${base}/samples.json" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(encodeURIComponent(JSON.parse(s).find(x=>x.id==="longan").code)))')"
+node scripts/load-test.mjs --wait "${base}/config.json"
+code="$(node -e 'fetch(process.argv[1]).then(r=>r.json()).then(s=>console.log(encodeURIComponent(s.find(x=>x.id==="longan").code)))' "${base}/samples.json")"
 echo "== GET /verify?code=<genuine longan> (${requests} requests, ${concurrency} connections, 4 verification slots)"
 node scripts/load-test.mjs --url "${base}/verify?code=${code}" --requests "${requests}" --concurrency "${concurrency}" --max-seconds 120
 body="$(mktemp)"
-passport="$(curl -s "${base}/01/08935001000013/10/NL2611?linkType=all" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).linkset[0]["https://test.uncefact.org/vocabulary/linkTypes/dpp"][0].href))')"
-curl -s "${passport}" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.stringify({verifiableCredential:JSON.parse(s),options:{}})))' >"${body}"
+node -e '
+  const [base] = process.argv.slice(1);
+  (async () => {
+    const linkset = await (await fetch(`${base}/01/08935001000013/10/NL2611?linkType=all`)).json();
+    const href = linkset.linkset[0]["https://test.uncefact.org/vocabulary/linkTypes/dpp"][0].href;
+    const credential = await (await fetch(href)).json();
+    console.log(JSON.stringify({ verifiableCredential: credential, options: {} }));
+  })();' "${base}" >"${body}"
 echo "== POST /credentials/verify (the same passport, embedded)"
 node scripts/load-test.mjs --url "${base}/credentials/verify" --method POST --body-file "${body}" --requests "${requests}" --concurrency "${concurrency}" --max-seconds 120
 rm -f "${body}"

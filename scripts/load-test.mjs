@@ -15,6 +15,20 @@ const take = (name, fallback) => {
 };
 const all = (name) => args.flatMap((a, i) => (a === name ? [args[i + 1]] : []));
 
+// --wait URL: poll until it answers 2xx (10 s), then exit.
+if (take("--wait")) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(take("--wait"))).ok) process.exit(0);
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.error(`load-test: ${take("--wait")} did not answer`);
+  process.exit(1);
+}
+
 let urls = all("--url");
 const file = take("--urls-file");
 if (file) urls = urls.concat(readFileSync(file, "utf8").split("\n").filter(Boolean));

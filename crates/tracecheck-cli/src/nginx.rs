@@ -66,7 +66,11 @@ add_header Vary \"Origin, Accept-Encoding\" always;",
 
 /// Headers of a widget file.
 fn widget_headers(csp: &str, cache: &str, frame: bool) -> String {
-    let frame_options = if frame { "" } else { "\n        add_header X-Frame-Options DENY always;" };
+    let frame_options = if frame {
+        ""
+    } else {
+        "\n        add_header X-Frame-Options DENY always;"
+    };
     format!(
         "add_header Content-Security-Policy {csp} always;{frame_options}\n        add_header X-Content-Type-Options nosniff always;\n        \
 add_header Referrer-Policy no-referrer always;\n        add_header Cache-Control {cache} always;\n        add_header Vary Accept always;",
@@ -221,7 +225,10 @@ server {{
         widget = widget_headers(APP_CSP, "no-cache", false),
         embed = widget_headers(&embed_csp(APP_CSP), "no-cache", true),
         asset_headers = widget_headers(APP_CSP, "$tracecheck_widget_cache", false),
-        linkset_headers = data_headers(&short).replace("Vary \"Origin, Accept-Encoding\"", "Vary \"Accept, Origin, Accept-Encoding\""),
+        linkset_headers = data_headers(&short).replace(
+            "Vary \"Origin, Accept-Encoding\"",
+            "Vary \"Accept, Origin, Accept-Encoding\""
+        ),
         problem_headers = data_headers("no-cache"),
         credential_headers = data_headers("public, max-age=31536000, immutable"),
         short_headers = data_headers(&format!("{short}, must-revalidate")),

@@ -49,6 +49,16 @@ impl Workspace {
             let file = entry.expect("entry").path();
             std::fs::copy(&file, data.join(file.file_name().expect("name"))).expect("copy");
         }
+        // The chicken farm is known by a did:web on the registry's host.
+        let issuers = data.join("issuers.csv");
+        let text = std::fs::read_to_string(&issuers).expect("issuers");
+        let farm = "farm,Trang trại Gà Khoái Châu (thử nghiệm),Khoai Chau Farm (test),";
+        assert!(text.contains(farm));
+        std::fs::write(
+            &issuers,
+            text.replace(farm, &format!("{farm}did:web:registry.example:farm")),
+        )
+        .expect("did:web");
         Workspace {
             keys: dir.path().join("keys"),
             out: dir.path().join("site"),

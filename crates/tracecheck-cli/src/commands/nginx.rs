@@ -36,10 +36,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> super::Outcome {
-    let absolute = |p: &PathBuf| std::path::absolute(p).map_err(|e| format!("{}: {e}", p.display()));
+    let absolute =
+        |p: &PathBuf| std::path::absolute(p).map_err(|e| format!("{}: {e}", p.display()));
     let (registry, dist) = (absolute(&args.registry)?, absolute(&args.dist)?);
     if args.gzip_dist {
-        let written = tracecheck_cli::publish::output::gzip_tree(&dist).map_err(|e| e.to_string())?;
+        let written =
+            tracecheck_cli::publish::output::gzip_tree(&dist).map_err(|e| e.to_string())?;
         eprintln!("wrote {written} .gz files in {}", dist.display());
     }
     let config = Config {
@@ -53,7 +55,8 @@ pub fn run(args: Args) -> super::Outcome {
     let text = match &args.standalone {
         Some(prefix) => {
             let prefix = absolute(prefix)?;
-            std::fs::create_dir_all(prefix.join("tmp")).map_err(|e| format!("{}: {e}", prefix.display()))?;
+            std::fs::create_dir_all(prefix.join("tmp"))
+                .map_err(|e| format!("{}: {e}", prefix.display()))?;
             standalone(
                 &config,
                 &Standalone {

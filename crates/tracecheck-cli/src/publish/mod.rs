@@ -107,6 +107,13 @@ pub struct Summary {
     pub root: Option<String>,
 }
 
+/// The hash in a credential's file name: of its inputs and the key that
+/// signs it, so that a URL's content never changes (servers cache
+/// credentials for a year).
+fn file_hash(print: &str, signer: &keyring::Signer<'_>) -> String {
+    fingerprint(&json!([print, signer.method]))[..12].to_owned()
+}
+
 /// SHA-256 of `value`'s JSON, hex.
 fn fingerprint(value: &Value) -> String {
     hex(&Sha256::digest(
@@ -421,7 +428,7 @@ impl Run<'_> {
             let path = format!(
                 "credentials/certificates/{}-{}.json",
                 sanitize(&cert.id),
-                &print[..12]
+                file_hash(&print, &signer)
             );
             let url = self.url(&path);
             let build = |_: OffsetDateTime| {
@@ -546,7 +553,7 @@ impl Run<'_> {
             let path = format!(
                 "credentials/passports/{}/{stem}-{}.{ext}",
                 batch.gtin,
-                &print[..12]
+                file_hash(&print, &signer)
             );
             let url = self.url(&path);
             let validity = self.options.passport_validity;

@@ -57,6 +57,8 @@ pub struct Staged {
     committed: bool,
     /// Files written, and files kept from the previous run.
     pub counts: (u64, u64),
+    /// Folders already made (a million files share a few thousand).
+    made: std::collections::HashSet<PathBuf>,
 }
 
 impl Staged {
@@ -81,6 +83,7 @@ impl Staged {
             gzip,
             committed: false,
             counts: (0, 0),
+            made: std::collections::HashSet::new(),
         })
     }
 
@@ -106,7 +109,7 @@ impl Staged {
         Ok(())
     }
 
-    fn target(&self, path: &str) -> Result<PathBuf, PublishError> {
+    fn target(&mut self, path: &str) -> Result<PathBuf, PublishError> {
         let relative = Path::new(path);
         if !relative
             .components()
@@ -119,7 +122,10 @@ impl Staged {
         }
         let target = self.staging.join(relative);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| PublishError::io(parent, e))?;
+            if !self.made.contains(parent) {
+                std::fs::create_dir_all(parent).map_err(|e| PublishError::io(parent, e))?;
+                self.made.insert(parent.to_path_buf());
+            }
         }
         Ok(target)
     }

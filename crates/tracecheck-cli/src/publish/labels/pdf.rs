@@ -4,7 +4,7 @@
 //! ("Nhan long Hung Yen") — the SVG sheet keeps them. The codes, dates and
 //! link, which scanners and people copy, are ASCII either way.
 
-use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -30,10 +30,20 @@ fn mm(value: f64) -> f32 {
     value as f32 * PT_PER_MM
 }
 
-/// The sheet for `label`.
+/// zlib-compressed, as a FlateDecode stream holds it.
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+/// The sheet for `label`: the label drawn once (a form XObject) and
+/// placed 21 times.
 pub fn pdf(label: &Label) -> Result<Vec<u8>, LabelError> {
     let symbol = Symbol::new(&label.code)?;
-    let (catalog, tree, page, regular, bold, contents, info) = (
+    let (catalog, tree, page, regular, bold, contents, info, form) = (
         Ref::new(1),
         Ref::new(2),
         Ref::new(3),
@@ -41,6 +51,7 @@ pub fn pdf(label: &Label) -> Result<Vec<u8>, LabelError> {
         Ref::new(5),
         Ref::new(6),
         Ref::new(7),
+        Ref::new(8),
     );
     let mut pdf = Pdf::new();
     pdf.catalog(catalog).pages(tree);
@@ -49,12 +60,7 @@ pub fn pdf(label: &Label) -> Result<Vec<u8>, LabelError> {
     p.media_box(Rect::new(0.0, 0.0, mm(Sheet::WIDTH), mm(Sheet::HEIGHT)));
     p.parent(tree);
     p.contents(contents);
-    let mut resources = p.resources();
-    let mut fonts = resources.fonts();
-    fonts.pair(Name(b"F1"), regular);
-    fonts.pair(Name(b"F2"), bold);
-    fonts.finish();
-    resources.finish();
+    p.resources().x_objects().pair(Name(b"L"), form);
     p.finish();
     pdf.type1_font(regular)
         .base_font(Name(b"Helvetica"))
@@ -66,44 +72,64 @@ pub fn pdf(label: &Label) -> Result<Vec<u8>, LabelError> {
         .title(TextStr(&label.code))
         .producer(TextStr("tracecheck publish"));
 
-    // PDF measures from the bottom-left; the layout from the top-left.
-    let page_y = |top_mm: f64| mm(Sheet::HEIGHT - top_mm);
+    // The label in its own space: mm from its top-left, PDF's y pointing up.
+    let (width, height) = Sheet::LABEL;
+    let y = |top_mm: f64| mm(height - top_mm);
     let (text_left, lines) = text_lines(label, &symbol);
     let x = symbol.module_mm;
-    let mut content = Content::new();
-    for (left, top) in Sheet::origins() {
-        let qr_left = left + Sheet::PADDING;
-        let qr_top = top + (Sheet::LABEL.1 - symbol.side_mm()) / 2.0;
-        content.set_fill_gray(0.0);
-        for (row, column, length) in symbol.runs() {
-            let module_left = qr_left + (column + QUIET_ZONE) as f64 * x;
-            let module_top = qr_top + (row + QUIET_ZONE) as f64 * x;
-            content.rect(
-                mm(module_left),
-                page_y(module_top + x),
-                mm(length as f64 * x),
-                mm(x),
-            );
-        }
-        content.fill_nonzero();
-        for (y, size, heavy, line) in &lines {
-            content.begin_text();
-            content.set_font(Name(if *heavy { b"F2" } else { b"F1" }), mm(*size));
-            content.next_line(mm(left + text_left), page_y(top + y));
-            content.show(Str(ascii_fold(line).as_bytes()));
-            content.end_text();
-        }
-        content.set_stroke_gray(0.75);
-        content.set_line_width(0.3);
-        content.rect(
-            mm(left),
-            page_y(top + Sheet::LABEL.1),
-            mm(Sheet::LABEL.0),
-            mm(Sheet::LABEL.1),
+    let qr_left = Sheet::PADDING;
+    let qr_top = (height - symbol.side_mm()) / 2.0;
+    let mut drawing = Content::new();
+    drawing.set_fill_gray(0.0);
+    for (row, column, length) in symbol.runs() {
+        let module_left = qr_left + (column + QUIET_ZONE) as f64 * x;
+        let module_top = qr_top + (row + QUIET_ZONE) as f64 * x;
+        drawing.rect(
+            mm(module_left),
+            y(module_top + x),
+            mm(length as f64 * x),
+            mm(x),
         );
-        content.stroke();
     }
-    pdf.stream(contents, &content.finish());
+    drawing.fill_nonzero();
+    for (top, size, heavy, line) in &lines {
+        drawing.begin_text();
+        drawing.set_font(Name(if *heavy { b"F2" } else { b"F1" }), mm(*size));
+        drawing.next_line(mm(text_left), y(*top));
+        drawing.show(Str(ascii_fold(line).as_bytes()));
+        drawing.end_text();
+    }
+    drawing.set_stroke_gray(0.75);
+    drawing.set_line_width(0.3);
+    drawing.rect(0.0, 0.0, mm(width), mm(height));
+    drawing.stroke();
+    let drawing = deflate(&drawing.finish());
+    let mut xobject = pdf.form_xobject(form, &drawing);
+    xobject.filter(Filter::FlateDecode);
+    xobject.bbox(Rect::new(0.0, 0.0, mm(width), mm(height)));
+    let mut resources = xobject.resources();
+    let mut fonts = resources.fonts();
+    fonts.pair(Name(b"F1"), regular);
+    fonts.pair(Name(b"F2"), bold);
+    fonts.finish();
+    resources.finish();
+    xobject.finish();
+
+    let mut sheet = Content::new();
+    for (left, top) in Sheet::origins() {
+        sheet.save_state();
+        sheet.transform([
+            1.0,
+            0.0,
+            0.0,
+            1.0,
+            mm(left),
+            mm(Sheet::HEIGHT - top - height),
+        ]);
+        sheet.x_object(Name(b"L"));
+        sheet.restore_state();
+    }
+    pdf.stream(contents, &sheet.finish());
     Ok(pdf.finish())
 }
 

@@ -44,18 +44,22 @@ pub fn svg(label: &Label) -> Result<String, LabelError> {
         Sheet::PADDING,
         side = symbol.side_mm()
     );
+    // One label, drawn once and placed 21 times.
+    let label_group = format!(
+        "<g id=\"label\" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\" fill=\"#000\"><rect width=\"{}\" height=\"{}\" rx=\"2\" fill=\"none\" stroke=\"#bbb\" stroke-width=\"0.1\"/>{symbol_group}{text}</g>",
+        Sheet::LABEL.0,
+        Sheet::LABEL.1
+    );
     let mut body = String::new();
     for (left, top) in Sheet::origins() {
         let _ = write!(
             body,
-            "<g transform=\"translate({left:.2} {top:.2})\"><rect width=\"{}\" height=\"{}\" rx=\"2\" fill=\"none\" stroke=\"#bbb\" stroke-width=\"0.1\"/>{symbol_group}{text}</g>",
-            Sheet::LABEL.0,
-            Sheet::LABEL.1
+            "<use href=\"#label\" transform=\"translate({left:.2} {top:.2})\"/>"
         );
     }
     Ok(format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}mm\" height=\"{h}mm\" viewBox=\"0 0 {w} {h}\">\
-<title>{title}</title><g font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\" fill=\"#000\">{body}</g></svg>\n",
+<title>{title}</title><defs>{label_group}</defs>{body}</svg>\n",
         w = Sheet::WIDTH,
         h = Sheet::HEIGHT,
         title = escape(&label.code),
