@@ -110,6 +110,8 @@ pub fn run(args: Args) -> super::Outcome {
             state.base_url, options.base_url
         );
     }
+    // The CLI runs natively, where the clock exists.
+    #[allow(clippy::disallowed_methods)]
     let started = std::time::Instant::now();
     let mut staged = Staged::begin(&site.registry(), !args.no_gzip).map_err(|e| e.to_string())?;
     let summary =

@@ -108,8 +108,8 @@ pub fn status_list(args: StatusListArgs) -> super::Outcome {
     }
     let now = super::publish::publication_time(args.now.as_deref())?;
     let key = read_key(&args.key)?;
-    let value = if args.purpose == "message" { 1 } else { 1 };
-    let set: Vec<(u64, u8)> = args.set.iter().map(|i| (*i, value)).collect();
+    // A message list's value 1 is its first notice (a recall).
+    let set: Vec<(u64, u8)> = args.set.iter().map(|i| (*i, 1)).collect();
     if set
         .iter()
         .any(|(i, _)| *i >= tracecheck_cli::publish::state::LIST_ENTRIES)

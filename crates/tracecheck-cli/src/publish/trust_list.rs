@@ -74,13 +74,16 @@ pub struct Plan {
     pub meta: Meta,
 }
 
+/// Turns an issuer id into the DIDs it signs with.
+pub type Resolve<'a> = &'a dyn Fn(&str) -> Option<Vec<String>>;
+
 /// Reads the CSV. `resolve` turns an issuer id into its DIDs (publish);
 /// without it every `did` cell must be a DID.
 pub fn read_entries(
     file: &str,
     bytes: &[u8],
     zone: UtcOffset,
-    resolve: Option<&dyn Fn(&str) -> Option<Vec<String>>>,
+    resolve: Option<Resolve<'_>>,
 ) -> Result<Vec<Entry>, Vec<RowError>> {
     let mut errors = Errors::default();
     let table = Table::read(file, bytes, columns::TRUST_LIST, &mut errors);
