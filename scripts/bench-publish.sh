@@ -5,7 +5,7 @@
 # unchanged, and prints time, peak memory, disk, files, the largest folder
 # and the status lists used (docs/publishing.md has the table). Labels are
 # measured on a separate 10,000-batch run (a sheet per batch would be 2N
-# more files).
+# more files; a smaller N uses N there too).
 #
 #   bash scripts/bench-publish.sh [N] [WORK_DIR]   # default 1000000; a temp dir, removed after
 set -euo pipefail
@@ -94,11 +94,12 @@ echo "== second publish, nothing changed"
 grep '^published' "${work}/second.txt"
 report "${work}/site" "${work}/second.txt" "second publish"
 
-echo "== labels: 10,000 batches with SVG and PDF sheets"
-generate 10000 "${work}/labels-data"
+labels_n=$((n < 10000 ? n : 10000))
+echo "== labels: ${labels_n} batches with SVG and PDF sheets"
+generate "${labels_n}" "${work}/labels-data"
 /usr/bin/time -v "${bin}" publish "${work}/labels-data" --out "${work}/labels-site" --base-url https://truyxuat.example.vn --keys "${work}/keys" --now "${now}" 2>"${work}/labels.txt" >/dev/null || { cat "${work}/labels.txt"; exit 1; }
 grep '^published' "${work}/labels.txt"
-report "${work}/labels-site" "${work}/labels.txt" "10,000 batches with labels"
+report "${work}/labels-site" "${work}/labels.txt" "${labels_n} batches with labels"
 echo "labels: $(du -sh "${work}/labels-site/labels" | cut -f1) for $(find "${work}/labels-site/labels" -name '*.pdf' | wc -l) PDF + SVG pairs"
 [[ -n "${2:-}" ]] && echo "work dir (delete when done): ${work}"
 exit 0

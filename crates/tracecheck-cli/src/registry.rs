@@ -62,6 +62,12 @@ impl Registry {
                 if path.is_dir() {
                     pending.push(path);
                 } else if let Ok(relative) = path.strip_prefix(dir) {
+                    // Precompressed copies and the publication marker are for
+                    // static servers (`tracecheck nginx`), not answers.
+                    let name = relative.to_string_lossy();
+                    if name.ends_with(".gz") || name.starts_with('.') {
+                        continue;
+                    }
                     let key = relative.to_string_lossy().replace('\\', "/");
                     registry.files.insert(key, std::fs::read(&path)?);
                 }

@@ -93,6 +93,7 @@ pub fn run(args: Args) -> super::Outcome {
     }
     let keys = Keyring::from_dir(&args.keys)?;
     let mut options = Options::new(&args.base_url, now);
+    options.labels = !args.no_labels;
     if let Some(root) = &args.trust.root {
         let file = args.data.join("trust-list.csv");
         let csv = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;

@@ -70,6 +70,8 @@ pub enum Problem {
     Rating,
     /// A certificate claimed for a batch of another producer than its holder.
     BorrowedCertificate { certificate: String, holder: String },
+    /// A certificate no batch claims names no holder.
+    NoHolder,
     /// An image path outside the data folder, or not an https URL.
     Image,
     /// `validUntil` before `validFrom`.
@@ -127,6 +129,10 @@ impl fmt::Display for Problem {
             } => write!(
                 f,
                 "certificate \"{certificate}\" is held by \"{holder}\", not by this batch's producer"
+            ),
+            Problem::NoHolder => write!(
+                f,
+                "no batch claims this certificate, so its holder column must name the issuer it is issued to"
             ),
             Problem::Image => write!(
                 f,

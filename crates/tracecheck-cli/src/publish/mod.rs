@@ -56,6 +56,8 @@ pub struct Options {
     pub list_validity: Duration,
     /// The trust list to sign with the root's key, if this registry carries one.
     pub trust_list: Option<trust_list::Plan>,
+    /// Collect the batches whose label sheets must be (re)drawn.
+    pub labels: bool,
 }
 
 /// Vietnam's time zone (UTC+7, no daylight saving).
@@ -75,6 +77,7 @@ impl Options {
             passport_validity: Duration::days(3 * 365),
             list_validity: Duration::days(30),
             trust_list: None,
+            labels: true,
         }
     }
 }
@@ -583,7 +586,7 @@ impl Run<'_> {
                 let linkset = documents::linkset(&base, &gtin_only, &url, media_type);
                 self.write_linkset(&gtin_only, &linkset)?;
             }
-            if changed {
+            if changed && self.options.labels {
                 self.summary.labels.push(LabelJob {
                     batch: batch.clone(),
                     code: documents::digital_link(&base, &key_path),

@@ -759,7 +759,7 @@ fn link_certifications(
                 line: cert.line,
                 column: None,
             },
-            Problem::MissingColumn { column: "holder" },
+            Problem::NoHolder,
         );
     }
     for (id, mut gtins) in derived {
