@@ -10,12 +10,12 @@
 //!
 //! Both go through [`crate::verifier::verify`], the CLI's own entry point.
 //! At most `slots` verifications run at once; a request that finds no free
-//! slot within a short wait gets 503 with `Retry-After`, so a burst cannot
-//! exhaust the server's threads (which also serve the files the
-//! verifications fetch).
+//! slot gets 503 with `Retry-After` at once — waiting would hold a server
+//! thread, and those threads also serve the files the running
+//! verifications fetch from this server (a load test showed the wait
+//! starving them).
 
-use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use std::sync::Mutex;
 
 use serde_json::{Value, json};
 use tracecheck_core::json::{Limits, parse};
@@ -28,15 +28,11 @@ use crate::verifier::{Settings, Subject, verify};
 /// Most bytes of a POST body (as the core's JSON limit).
 pub const MAX_BODY: usize = 1 << 20;
 
-/// How long a request waits for a free slot.
-const WAIT: Duration = Duration::from_secs(2);
-
 /// The service's settings and its slots.
 pub struct Service {
     /// Where trust comes from.
     pub settings: Settings,
     slots: Mutex<usize>,
-    freed: Condvar,
     fetcher: HttpFetcher,
 }
 
@@ -46,19 +42,14 @@ impl Service {
         Service {
             settings,
             slots: Mutex::new(slots.max(1)),
-            freed: Condvar::new(),
             fetcher: HttpFetcher::default(),
         }
     }
 
-    /// Runs `work` in a slot, or `None` when none frees up in time.
+    /// Runs `work` in a slot, or `None` when every slot is taken.
     fn in_slot<T>(&self, work: impl FnOnce() -> T) -> Option<T> {
         {
-            let guard = self.slots.lock().ok()?;
-            let (mut free, _) = self
-                .freed
-                .wait_timeout_while(guard, WAIT, |free| *free == 0)
-                .ok()?;
+            let mut free = self.slots.lock().ok()?;
             if *free == 0 {
                 return None;
             }
@@ -68,7 +59,6 @@ impl Service {
         if let Ok(mut free) = self.slots.lock() {
             *free += 1;
         }
-        self.freed.notify_one();
         Some(result)
     }
 }
