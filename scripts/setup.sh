@@ -6,7 +6,7 @@
 #   bash scripts/setup.sh       # run it
 #   source scripts/setup.sh     # run it, then keep its PATH in this shell
 #
-# Steps: Chromium + chromedriver (apt), wasm32 target, rustfmt + clippy,
+# Steps: Chromium + chromedriver (apt), nginx and GNU time (apt, no service), wasm32 target, rustfmt + clippy,
 # Trunk 0.21.14, wasm-bindgen-cli at the Cargo.lock version, Trunk.toml's
 # wasm_bindgen synced to Cargo.lock, npm packages (wasm-opt 132,
 # playwright-core), `cargo fetch` (Trunk runs cargo with --offline).
@@ -65,6 +65,30 @@ else
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
   [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] ||
     die "apt-get did not provide /usr/bin/chromium and /usr/bin/chromedriver"
+fi
+
+# --- nginx and GNU time (Debian packages) -------------------------------------------
+# nginx for the registry-serving test: the test starts its own on 127.0.0.1
+# (tests/e2e/nginx.test.mjs), so the package must not start a system
+# service: invoke-rc.d is told no while it installs (policy-rc.d exit 101),
+# unless the machine already says so. GNU time measures the publishing
+# benchmark's peak memory (scripts/bench-publish.sh).
+if [[ -x /usr/sbin/nginx && -x /usr/bin/time ]]; then
+  say "nginx: present ($(/usr/sbin/nginx -v 2>&1 | sed 's/^nginx version: //')); GNU time: present"
+else
+  say "nginx, time: installing with apt-get (no service started)"
+  made_policy=0
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
+    as_root chmod 755 /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
+  apt_install() { as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx time; }
+  apt_install || { as_root env DEBIAN_FRONTEND=noninteractive apt-get update && apt_install; }
+  if [[ ${made_policy} -eq 1 ]]; then
+    as_root rm -f /usr/sbin/policy-rc.d
+  fi
+  [[ -x /usr/sbin/nginx && -x /usr/bin/time ]] || die "apt-get did not provide /usr/sbin/nginx and /usr/bin/time"
 fi
 
 # --- Rust toolchain ---------------------------------------------------------------

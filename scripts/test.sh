@@ -10,7 +10,8 @@
 # headless Chromium for tracecheck-web (and tracecheck-core when it has wasm
 # tests); `trunk build --release`; dist/ loaded in Chromium under its CSP
 # (scripts/check-dist.mjs); end to end: release CLI build, then
-# `node --test tests/e2e/` (skipped while tests/e2e has no *.test.mjs).
+# `node --test tests/e2e/` (skipped while tests/e2e has no *.test.mjs), including
+# nginx serving a published registry; a 500-batch run of bench-publish.sh.
 # Each stage prints a banner and its time; a table of times ends the run.
 set -euo pipefail
 
@@ -170,4 +171,7 @@ else
   export TRACECHECK_DIST="${TRACECHECK_ROOT}/dist"
   export TRACECHECK_BIN="${TRACECHECK_ROOT}/target/release/tracecheck"
   run_stage "e2e: node --test tests/e2e/" node --test tests/e2e/
+  # The 1,000,000-batch benchmark is a script (docs/publishing.md); CI runs
+  # it small, so that it keeps working.
+  run_stage "publish benchmark smoke (500 batches)" bash scripts/bench-publish.sh 500
 fi

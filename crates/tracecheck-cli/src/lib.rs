@@ -4,6 +4,9 @@
 pub mod demo;
 pub mod fetch;
 pub mod messages;
+pub mod nginx;
+pub mod publish;
 pub mod qr;
 pub mod registry;
 pub mod serve;
+pub mod verifier;

@@ -22,6 +22,26 @@ enum Command {
     Sign(commands::sign::Args),
     /// Print the RFC 8785 (JCS) canonical form of a JSON document.
     Jcs(commands::jcs::Args),
+    /// Publish a registry from CSV files: signed passports and certificates,
+    /// status lists, linksets, did:web documents, the trust list, label
+    /// sheets (docs/publishing.md).
+    Publish(commands::publish::Args),
+    /// Revoke published batches, certificates or the trust list (status bit
+    /// set, status lists signed again in place).
+    Revoke(commands::status::Args),
+    /// Suspend published batches or certificates (or --lift a suspension).
+    Suspend(commands::status::SuspendArgs),
+    /// Recall batches: revoked, with a notice shoppers see.
+    Recall(commands::status::RecallArgs),
+    /// Issuers' keys in a folder: new (first key or rotation), retire, list.
+    #[command(subcommand)]
+    Keys(commands::keys::Command),
+    /// Sign a trust list from a CSV of issuers, roles and scopes.
+    TrustList(commands::trust_list::Args),
+    /// Sign a Bitstring Status List with the given bits set.
+    StatusList(commands::trust_list::StatusListArgs),
+    /// Print an nginx configuration serving a published registry and the widget.
+    Nginx(commands::nginx::Args),
     /// Write the demo registry (Hưng Yên products, good and bad samples) to a folder.
     Demo(commands::demo::Args),
     /// Verify a code or a credential file (JSON or JWS); prints a JSON verdict
@@ -45,6 +65,14 @@ fn main() -> ExitCode {
         Command::Keygen(args) => commands::keygen::run(args),
         Command::Sign(args) => commands::sign::run(args),
         Command::Jcs(args) => commands::jcs::run(args),
+        Command::Publish(args) => commands::publish::run(args),
+        Command::Revoke(args) => commands::status::revoke(args),
+        Command::Suspend(args) => commands::status::suspend(args),
+        Command::Recall(args) => commands::status::recall(args),
+        Command::Keys(command) => commands::keys::run(command),
+        Command::TrustList(args) => commands::trust_list::run(args),
+        Command::StatusList(args) => commands::trust_list::status_list(args),
+        Command::Nginx(args) => commands::nginx::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Verify(args) => commands::verify::run(args),
         Command::Serve(args) => commands::serve::run(args),

@@ -34,12 +34,8 @@ impl Registry {
     /// one registered, dropping qualifiers from the right.
     pub fn linkset_for(&self, ai_path: &[(String, String)]) -> Option<&[u8]> {
         (1..=ai_path.len()).rev().find_map(|n| {
-            let key: String = ai_path[..n]
-                .iter()
-                .map(|(ai, value)| format!("/{ai}/{}", sanitize(value)))
-                .collect();
             self.files
-                .get(&format!("{LINKSET_DIR}{key}.json"))
+                .get(&linkset_path(&ai_path[..n]))
                 .map(Vec::as_slice)
         })
     }
@@ -66,6 +62,12 @@ impl Registry {
                 if path.is_dir() {
                     pending.push(path);
                 } else if let Ok(relative) = path.strip_prefix(dir) {
+                    // Precompressed copies and the publication marker are for
+                    // static servers (`tracecheck nginx`), not answers.
+                    let name = relative.to_string_lossy();
+                    if name.ends_with(".gz") || name.starts_with('.') {
+                        continue;
+                    }
                     let key = relative.to_string_lossy().replace('\\', "/");
                     registry.files.insert(key, std::fs::read(&path)?);
                 }
@@ -73,6 +75,19 @@ impl Registry {
         }
         Ok(registry)
     }
+}
+
+/// Where the linkset of a Digital Link key path is:
+/// `linksets/01/{gtin}[/10/{lot}][/21/{serial}].json`, the values as they
+/// are (percent-decoded), so that a static server finds it from the
+/// request's decoded path alone (`tracecheck nginx`). Publishing refuses
+/// values that no file path can hold (`.`, `..`, empty segments).
+pub fn linkset_path(ai_path: &[(String, String)]) -> String {
+    let key: String = ai_path
+        .iter()
+        .map(|(ai, value)| format!("/{ai}/{value}"))
+        .collect();
+    format!("{LINKSET_DIR}{key}.json")
 }
 
 /// Keeps a path segment to safe file-name characters.

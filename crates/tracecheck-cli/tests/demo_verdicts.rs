@@ -5,11 +5,13 @@
 
 use std::cell::RefCell;
 
-use tracecheck_cli::demo::{DemoOptions, Expectation, build};
+use tracecheck_cli::demo::{DemoOptions, build};
 use tracecheck_cli::registry::Registry;
 use tracecheck_cli::serve::{Site, route};
+use tracecheck_core::resolve::UrlPolicy;
 use tracecheck_core::resolve::{Fetch, FetchError, Request, Response, WebUrl};
 use tracecheck_core::trust::load_trust_list;
+use tracecheck_core::verdict::check_trust_list;
 use tracecheck_core::verdict::{CheckId, Context, Finding, Level, Outcome, Report, verify_code};
 
 const BASE: &str = "http://127.0.0.1:8080";
@@ -62,11 +64,19 @@ impl Fetch for InMemory<'_> {
     }
 }
 
-fn context(registry: &Registry) -> Context {
+/// The context as the widget and CLI load it: the trust list checked
+/// against the root, its own status read through `fetcher`.
+fn context(registry: &Registry, fetcher: &InMemory<'_>) -> Context {
     let config: serde_json::Value =
         serde_json::from_slice(&registry.files["config.json"]).expect("config");
     let root = config["root"].as_str().expect("root");
-    let trust = load_trust_list(&registry.files["trust-list.json"], root, noon());
+    let trust = pollster::block_on(check_trust_list(
+        fetcher,
+        &UrlPolicy::default(),
+        &registry.files["trust-list.json"],
+        root,
+        noon(),
+    ));
     assert!(trust.is_ok(), "the demo trust list loads: {trust:?}");
     let mut ctx = Context::new(noon(), trust);
     ctx.default_resolver = Some(BASE.into());
@@ -74,8 +84,8 @@ fn context(registry: &Registry) -> Context {
 }
 
 fn verify(registry: Registry, code: &str, tamper: &dyn Fn(&str, &mut Response)) -> Report {
-    let ctx = context(&registry);
-    let fetcher = InMemory::new(registry, tamper);
+    let fetcher = InMemory::new(registry.clone(), tamper);
+    let ctx = context(&registry, &fetcher);
     pollster::block_on(verify_code(code, &ctx, &fetcher))
 }
 
@@ -84,15 +94,7 @@ fn demo() -> Registry {
         base_url: BASE.into(),
         today: date(),
     })
-}
-
-fn level_of(expected: Expectation) -> Level {
-    match expected {
-        Expectation::Verified => Level::Verified,
-        Expectation::Caution => Level::Caution,
-        Expectation::Counterfeit => Level::Counterfeit,
-        Expectation::NotVerifiable => Level::NotVerifiable,
-    }
+    .expect("the demo builds")
 }
 
 fn no_change(_: &str, _: &mut Response) {}
@@ -104,7 +106,7 @@ fn every_demo_sample_gets_its_expected_verdict() {
     let mut failures = Vec::new();
     for sample in &registry.samples {
         let report = verify(registry.clone(), &sample.code, &no_change);
-        if report.level != level_of(sample.expected) {
+        if report.level != sample.expected {
             failures.push(format!(
                 "{}: expected {:?}, got {:?}: {:#?}",
                 sample.id, sample.expected, report.level, report.checks
@@ -273,10 +275,10 @@ fn a_trust_list_from_another_root_verifies_nothing() {
 fn time_matters_expired_products_and_records_are_cautioned() {
     let registry = demo();
     let code = registry.sample("longan").expect("sample").code.clone();
-    let mut ctx = context(&registry);
+    let fetcher = InMemory::new(registry.clone(), &no_change);
+    let mut ctx = context(&registry, &fetcher);
     // Three weeks on: the fresh longan is past its use-by date.
     ctx.now += time::Duration::days(21);
-    let fetcher = InMemory::new(registry, &no_change);
     let report = pollster::block_on(verify_code(&code, &ctx, &fetcher));
     assert!(
         report

@@ -81,7 +81,20 @@ fn signed_credentials_verify_in_both_formats_and_tampering_is_caught() {
         .to_owned();
     // The demo's longan passport, re-issued by the new key (no status
     // entry: the list lives on a resolver this test does not run).
-    let demo = registry.join("credentials/passports/longan-NL2611.json");
+    let linkset: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(registry.join("linksets/01/08935001000013/10/NL2611.json"))
+            .expect("linkset"),
+    )
+    .expect("linkset JSON");
+    let href =
+        linkset["linkset"][0]["https://test.uncefact.org/vocabulary/linkTypes/dpp"][0]["href"]
+            .as_str()
+            .expect("passport link");
+    let demo = registry.join(
+        href.split_once("/credentials/")
+            .map(|(_, p)| format!("credentials/{p}"))
+            .expect("registry path"),
+    );
     let mut passport: serde_json::Value =
         serde_json::from_slice(&std::fs::read(demo).expect("demo passport")).expect("JSON");
     let fields = passport.as_object_mut().expect("object");

@@ -9,7 +9,8 @@ fn site(dist: Option<std::path::PathBuf>) -> Site {
     let registry = build(&DemoOptions {
         base_url: "http://127.0.0.1:8080".into(),
         today,
-    });
+    })
+    .expect("the demo builds");
     Site::new(registry, dist, "http://127.0.0.1:8080".into(), false)
 }
 

@@ -1,6 +1,7 @@
 use std::process::ExitCode;
 
 use tracecheck_cli::demo::{DemoOptions, build};
+use tracecheck_cli::publish::{Output, Staged};
 
 /// Arguments of `tracecheck demo`.
 #[derive(clap::Args)]
@@ -23,10 +24,14 @@ pub fn run(args: Args) -> super::Outcome {
     let registry = build(&DemoOptions {
         base_url: args.base_url,
         today,
-    });
-    registry
-        .write_to(&args.out_dir)
-        .map_err(|e| format!("{}: {e}", args.out_dir.display()))?;
+    })?;
+    // Written as `publish` writes: staged beside the folder, with .gz copies,
+    // then swapped in.
+    let mut staged = Staged::begin(&args.out_dir, true).map_err(|e| e.to_string())?;
+    for (path, bytes) in &registry.files {
+        staged.write(path, bytes).map_err(|e| e.to_string())?;
+    }
+    staged.commit().map_err(|e| e.to_string())?;
     eprintln!(
         "wrote {} files to {}",
         registry.files.len(),

@@ -6,9 +6,14 @@ pub mod decode;
 pub mod demo;
 pub mod jcs;
 pub mod keygen;
+pub mod keys;
+pub mod nginx;
+pub mod publish;
 pub mod qr;
 pub mod serve;
 pub mod sign;
+pub mod status;
+pub mod trust_list;
 pub mod verify;
 
 use std::process::ExitCode;

@@ -29,13 +29,24 @@ pub struct Args {
     #[arg(long)]
     log_requests: bool,
     /// Worker threads.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = 8)]
     threads: usize,
     /// Serve a registry whose trust root is the demo root at a public
     /// address anyway. The demo's keys come from public seeds, so anyone can
     /// sign as its producers: such a deployment proves nothing.
     #[arg(long)]
     allow_demo_root: bool,
+    /// Also answer `GET /verify?code=…` and `POST /credentials/verify`
+    /// (a verification service for retailers' back ends).
+    #[arg(long)]
+    verify: bool,
+    /// The registry the service trusts (its config.json); default this server.
+    #[arg(long, requires = "verify")]
+    verify_registry: Option<String>,
+    /// Verifications running at once (fewer than --threads: they fetch from
+    /// this server too).
+    #[arg(long, default_value_t = 4)]
+    verify_slots: usize,
 }
 
 pub fn run(args: Args) -> super::Outcome {
@@ -52,7 +63,7 @@ pub fn run(args: Args) -> super::Outcome {
             build(&DemoOptions {
                 base_url: public_url.clone(),
                 today,
-            })
+            })?
         }
     };
     refuse_public_demo(&registry, &public_url, args.allow_demo_root)?;
@@ -69,7 +80,29 @@ pub fn run(args: Args) -> super::Outcome {
     }
     eprintln!("tracecheck serving on {public_url}/");
     eprintln!("  demo QR codes: {public_url}/demo");
-    let site = Site::new(registry, dist, public_url, args.log_requests);
+    let mut site = Site::new(registry, dist, public_url.clone(), args.log_requests);
+    if args.verify {
+        let registry = args
+            .verify_registry
+            .clone()
+            .unwrap_or_else(|| public_url.clone());
+        // A service checking against a registry on this machine or LAN (a
+        // demo) may fetch it over plain http; one checking against a public
+        // registry fetches https from public hosts only.
+        let local = WebUrl::parse(&registry).is_ok_and(|url| !is_public_host(url.host()));
+        let settings = tracecheck_cli::verifier::Settings {
+            registry: Some(registry),
+            allow_local_http: local,
+            ..Default::default()
+        };
+        let slots = args.verify_slots.min(args.threads.saturating_sub(1)).max(1);
+        site.verifier = Some(tracecheck_cli::serve::verify_api::Service::new(
+            settings, slots,
+        ));
+        eprintln!(
+            "  verification service: {public_url}/verify?code=… and POST {public_url}/credentials/verify ({slots} at once)"
+        );
+    }
     serve(site, &args.addr, args.threads)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,13 +1,8 @@
 use std::process::ExitCode;
 
 use tracecheck_cli::fetch::HttpFetcher;
-use tracecheck_cli::messages::{describe_config_error, describe_fetch_error};
-use tracecheck_core::resolve::{Fetch, Request, UrlPolicy, WebUrl, accept};
-use tracecheck_core::trust::{TrustList, TrustListError};
-use tracecheck_core::verdict::{
-    Config, Context, FetchLimits, Level, check_trust_list, load_context, verify_code,
-    verify_document,
-};
+use tracecheck_cli::verifier::{Settings, Subject, verify};
+use tracecheck_core::verdict::Level;
 
 /// Arguments of `tracecheck verify`.
 #[derive(clap::Args)]
@@ -43,10 +38,10 @@ pub struct Args {
     allow_local_http: bool,
 }
 
-/// Exit status per verdict: 0 only when everything the code names is
-/// verified (for a code without a lot, that is the product: the JSON level
-/// then says `product_verified`).
-fn exit_code(level: Level) -> ExitCode {
+/// Exit status per verdict (docs/verdict-json.md): 0 when everything the
+/// code names is verified (for a code without a lot, that is the product:
+/// the JSON level then says `product_verified`).
+pub fn exit_code(level: Level) -> ExitCode {
     ExitCode::from(match level {
         Level::Verified | Level::ProductVerified => 0,
         Level::Caution => 1,
@@ -66,116 +61,29 @@ pub fn run(args: Args) -> super::Outcome {
             .ok_or_else(|| format!("not an RFC 3339 time: {text}"))?,
         None => super::now(),
     };
-    let mut policy = if args.allow_local_http {
-        UrlPolicy::default()
-    } else {
-        UrlPolicy::public()
+    let settings = Settings {
+        registry: args.registry.clone(),
+        trust_list: args.trust_list.clone(),
+        root: args.root.clone(),
+        languages: args
+            .lang
+            .split(',')
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect(),
+        allow_local_http: args.allow_local_http,
+        deadline_ms: Some(args.deadline.saturating_mul(1000)),
     };
-    if let (true, Some(origin)) = (
-        args.allow_local_http,
-        args.registry.as_deref().and_then(|r| WebUrl::parse(r).ok()),
-    ) {
-        // A demo on a LAN (http://192.168.…): named explicitly, in development.
-        policy.http_origins.push(origin.origin());
-    }
-    let mut ctx = pollster::block_on(context(&args, &fetcher, policy, now))?;
-    ctx.languages = args
-        .lang
-        .split(',')
-        .map(|l| l.trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect();
-    ctx.limits = FetchLimits {
-        deadline_ms: args.deadline.saturating_mul(1000),
-        ..FetchLimits::DEFAULT
-    };
-    let report = match (&args.code, &args.credential) {
-        (Some(code), _) => pollster::block_on(verify_code(code, &ctx, &fetcher)),
+    let document;
+    let subject = match (&args.code, &args.credential) {
+        (Some(code), _) => Subject::Code(code),
         (None, Some(path)) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            pollster::block_on(verify_document(&bytes, &ctx, &fetcher))
+            document = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Subject::Document(&document)
         }
         (None, None) => return Err("give a code or --credential FILE".into()),
     };
+    let report = verify(&settings, subject, now, &fetcher)?;
     super::print_json(&report)?;
     Ok(exit_code(report.level))
-}
-
-/// The verification context: the registry's (through the core's loader),
-/// with `--root` and `--trust-list` taking precedence.
-async fn context(
-    args: &Args,
-    fetcher: &HttpFetcher,
-    policy: UrlPolicy,
-    now: time::OffsetDateTime,
-) -> Result<Context, String> {
-    let (mut ctx, config) = match &args.registry {
-        Some(registry) => {
-            WebUrl::parse(registry).map_err(|_| format!("not an http(s) URL: {registry}"))?;
-            let (ctx, config) = load_context(fetcher, registry, policy.clone(), now).await;
-            if args.root.is_none() || args.trust_list.is_none() {
-                config
-                    .as_ref()
-                    .map_err(|e| format!("{registry}: {}", describe_config_error(e)))?;
-            }
-            (ctx, config.ok())
-        }
-        None => {
-            let mut ctx = Context::new(now, Err(TrustListError::Unavailable));
-            ctx.policy = policy.clone();
-            (ctx, None)
-        }
-    };
-    if args.root.is_none() && args.trust_list.is_none() {
-        return Ok(ctx);
-    }
-    let root = args
-        .root
-        .clone()
-        .or_else(|| config.as_ref().map(|c: &Config| c.root.clone()))
-        .ok_or("no trust root: give --root or a --registry whose config.json names one")?;
-    let location = match (&args.trust_list, &args.registry, &config) {
-        (Some(location), _, _) => location.clone(),
-        (None, Some(registry), Some(config)) => WebUrl::parse(registry)
-            .and_then(|base| base.join(&config.trust_list))
-            .map(|url| url.to_string())
-            .map_err(|_| format!("bad trust list path: {}", config.trust_list))?,
-        _ => return Err("no trust list: give --trust-list or --registry".into()),
-    };
-    ctx.trust = trust_list(fetcher, &policy, &location, &root, now).await;
-    Ok(ctx)
-}
-
-/// Reads the trust list from a file or URL and checks it, its own status
-/// included.
-async fn trust_list(
-    fetcher: &HttpFetcher,
-    policy: &UrlPolicy,
-    location: &str,
-    root: &str,
-    now: time::OffsetDateTime,
-) -> Result<TrustList, TrustListError> {
-    let bytes = if location.starts_with("http://") || location.starts_with("https://") {
-        policy
-            .check(location)
-            .map_err(|_| TrustListError::Unavailable)?;
-        let response = fetcher
-            .fetch(Request::get(location, accept::CREDENTIAL))
-            .await
-            .map_err(|error| {
-                eprintln!("tracecheck: {location}: {}", describe_fetch_error(&error));
-                TrustListError::Unavailable
-            })?;
-        if response.status != 200 {
-            eprintln!("tracecheck: {location}: HTTP {}", response.status);
-            return Err(TrustListError::Unavailable);
-        }
-        response.body
-    } else {
-        std::fs::read(location).map_err(|e| {
-            eprintln!("tracecheck: {location}: {e}");
-            TrustListError::Unavailable
-        })?
-    };
-    check_trust_list(fetcher, policy, &bytes, root, now).await
 }

@@ -1,20 +1,8 @@
-//! The codes the demo offers, good and bad, with the verdict each must get.
+//! The codes the demo offers, good and bad, with the verdict each must get
+//! (`data/samples.csv`).
 
 use serde::Serialize;
-
-/// What a sample's verification must come out as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Expectation {
-    /// Verified.
-    Verified,
-    /// Caution.
-    Caution,
-    /// Warning: possible counterfeit.
-    Counterfeit,
-    /// Not verifiable.
-    NotVerifiable,
-}
+use tracecheck_core::verdict::Level;
 
 /// One demo code.
 #[derive(Debug, Clone, Serialize)]
@@ -27,18 +15,26 @@ pub struct Sample {
     pub title_en: String,
     /// The text in its QR code.
     pub code: String,
-    /// The verdict it must get.
-    pub expected: Expectation,
+    /// The verdict it must get (the core's own level, by its name).
+    pub expected: Level,
 }
 
-impl Sample {
-    pub(crate) fn new(id: &str, vi: &str, en: &str, code: String, expected: Expectation) -> Self {
-        Sample {
-            id: id.into(),
-            title_vi: vi.into(),
-            title_en: en.into(),
-            code,
+/// Reads the expanded samples file.
+pub fn read(text: &str) -> Result<Vec<Sample>, String> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut samples = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("demo samples: {e}"))?;
+        let cell = |i: usize| record.get(i).unwrap_or_default().to_owned();
+        let expected = Level::from_code(&cell(4))
+            .ok_or_else(|| format!("demo samples: unknown verdict {}", cell(4)))?;
+        samples.push(Sample {
+            id: cell(0),
+            title_vi: cell(1),
+            title_en: cell(2),
+            code: cell(3),
             expected,
-        }
+        });
     }
+    Ok(samples)
 }

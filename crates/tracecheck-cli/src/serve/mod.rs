@@ -9,11 +9,12 @@ mod compress;
 mod pages;
 mod retailer;
 mod routes;
+pub mod verify_api;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use routes::{Answer, route};
+pub use routes::{APP_CSP, Answer, DATA_CSP, embed_csp, route};
 
 use crate::registry::Registry;
 
@@ -29,6 +30,8 @@ pub struct Site {
     pub public_url: String,
     /// Compressed copies of immutable assets, made once.
     pub gzip_cache: compress::Cache,
+    /// The verification service (`/verify`, `/credentials/verify`), if on.
+    pub verifier: Option<verify_api::Service>,
 }
 
 impl Site {
@@ -45,6 +48,7 @@ impl Site {
             dist,
             public_url,
             gzip_cache: compress::Cache::default(),
+            verifier: None,
         }
     }
 }
@@ -72,8 +76,8 @@ pub fn run(site: Site, addr: &str, threads: usize) -> Result<(), String> {
     Ok(())
 }
 
-fn respond(site: &Site, request: tiny_http::Request) {
-    let header = |name: &'static str| {
+fn respond(site: &Site, mut request: tiny_http::Request) {
+    let header = |request: &tiny_http::Request, name: &'static str| {
         request
             .headers()
             .iter()
@@ -81,32 +85,36 @@ fn respond(site: &Site, request: tiny_http::Request) {
             .map(|h| h.value.as_str().to_owned())
             .unwrap_or_default()
     };
-    let accept = header("Accept");
-    let gzip_ok = header("Accept-Encoding")
+    let accept = header(&request, "Accept");
+    let gzip_ok = header(&request, "Accept-Encoding")
         .split(',')
         .any(|e| e.trim().starts_with("gzip"));
     let head = *request.method() == tiny_http::Method::Head;
-    let answer = if matches!(
-        request.method(),
-        tiny_http::Method::Get | tiny_http::Method::Head
-    ) {
-        route(site, request.url(), &accept)
-    } else {
-        Answer::text(405, "method not allowed")
+    let method = request.method().as_str().to_owned();
+    let url = request.url().to_owned();
+    let service_answer = site.verifier.as_ref().and_then(|service| {
+        let mut body = Vec::new();
+        if method == "POST" {
+            let limit = verify_api::MAX_BODY as u64 + 1;
+            let _ = std::io::Read::read_to_end(
+                &mut std::io::Read::take(request.as_reader(), limit),
+                &mut body,
+            );
+        }
+        verify_api::handle(service, &method, &url, &body)
+    });
+    let answer = match service_answer {
+        Some(answer) => answer,
+        None if matches!(method.as_str(), "GET" | "HEAD") => route(site, &url, &accept),
+        None => Answer::text(405, "method not allowed"),
     };
     let answer = if gzip_ok {
-        compress::gzip(&site.gzip_cache, request.url(), answer)
+        compress::gzip(&site.gzip_cache, &url, answer)
     } else {
         answer
     };
     if site.log_requests {
-        eprintln!(
-            "{} {} {} {}",
-            request.method(),
-            request.url(),
-            answer.status,
-            answer.body.len()
-        );
+        eprintln!("{} {} {} {}", method, url, answer.status, answer.body.len());
     }
     let mut response = tiny_http::Response::from_data(if head { Vec::new() } else { answer.body });
     response = response.with_status_code(answer.status);

@@ -2,8 +2,8 @@
 //! real phone on the same network.
 
 use super::{Answer, Site};
-use crate::demo::Expectation;
 use tracecheck_core::code::uri_escape;
+use tracecheck_core::verdict::Level;
 
 /// `/demo`: every sample with its QR code, title and expected verdict.
 pub fn demo_page(site: &Site) -> Answer {
@@ -11,13 +11,21 @@ pub fn demo_page(site: &Site) -> Answer {
     for sample in &site.registry.samples {
         let expected = match sample.expected {
             // The widget's own words for each level (src/i18n/{vi,en}.rs).
-            Expectation::Verified => ("ok", "Đã xác thực — Verified"),
-            Expectation::Caution => ("caution", "Cần lưu ý — Caution"),
-            Expectation::Counterfeit => (
+            Level::Verified => ("ok", "Đã xác thực — Verified"),
+            Level::ProductVerified => (
+                "ok",
+                "Sản phẩm chính hãng — chưa kiểm tra lô hàng — Genuine product — batch not checked",
+            ),
+            Level::Caution => ("caution", "Cần lưu ý — Caution"),
+            Level::Recalled => (
+                "recalled",
+                "Đã bị thu hồi — không sử dụng — Recalled — do not use",
+            ),
+            Level::Counterfeit => (
                 "fake",
                 "Cảnh báo: có thể là hàng giả — Warning: possible counterfeit",
             ),
-            Expectation::NotVerifiable => ("none", "Không xác thực được — Not verifiable"),
+            Level::NotVerifiable => ("none", "Không xác thực được — Not verifiable"),
         };
         let open = format!("/?code={}", uri_escape(&sample.code, false));
         cards.push_str(&format!(
@@ -70,7 +78,7 @@ pub fn demo_css() -> Answer {
 header{max-width:60rem}main{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}\
 .card{border:2px solid #888;border-radius:.5rem;padding:.75rem;break-inside:avoid}\
 .card h2{font-size:1.05rem;margin:.5rem 0 .25rem}.card p{margin:.25rem 0}\
-.ok{border-color:#1a7f37}.caution{border-color:#9a6700}.fake{border-color:#cf222e}.none{border-color:#57606a}\
+.ok{border-color:#1a7f37}.caution{border-color:#9a6700}.fake{border-color:#cf222e}.recalled{border-color:#9a3412}.none{border-color:#57606a}\
 .expect{font-weight:600}.code{font-size:.75rem;word-break:break-all}.server{color:#57606a}\
 @media print{a{color:inherit;text-decoration:none}header p{display:none}}";
     Answer::css(css)

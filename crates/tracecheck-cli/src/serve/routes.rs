@@ -24,6 +24,15 @@ pub const APP_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
 style-src 'self'; img-src 'self' https: data: blob:; connect-src 'self' https:; media-src 'self' blob:; \
 worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+/// The CSP of registry files: data and pictures, never pages (an SVG
+/// opened directly runs no script and loads nothing).
+pub const DATA_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+/// The widget's CSP when it may be framed (`/embed`: the retailer badge).
+pub fn embed_csp(csp: &str) -> String {
+    csp.replace("frame-ancestors 'none'", "frame-ancestors *")
+}
+
 /// What the page's `connect-src` says, and what a development server adds.
 const CONNECT_SRC: &str = "connect-src 'self' https:;";
 const CONNECT_SRC_DEV: &str = "connect-src 'self' https: http://127.0.0.1:* http://localhost:*;";
@@ -38,7 +47,7 @@ fn widget_csp(site: &Site, embed: bool) -> String {
         csp = csp.replace(CONNECT_SRC, CONNECT_SRC_DEV);
     }
     if embed {
-        csp = csp.replace("frame-ancestors 'none'", "frame-ancestors *");
+        csp = embed_csp(&csp);
     }
     csp
 }
@@ -154,10 +163,9 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
                 let mut answer = Answer::json(200, kind, bytes.clone());
                 // Registry files are data and pictures, never pages: an SVG
                 // opened directly runs no script and loads nothing.
-                answer.headers.push((
-                    "Content-Security-Policy".into(),
-                    "default-src 'none'; style-src 'unsafe-inline'; sandbox".into(),
-                ));
+                answer
+                    .headers
+                    .push(("Content-Security-Policy".into(), DATA_CSP.into()));
                 return answer;
             }
             static_file(site, path)

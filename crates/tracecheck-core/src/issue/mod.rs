@@ -71,10 +71,23 @@ impl IssuerKey {
         verification_method_for(self.signing.verifying_key().as_bytes())
     }
 
+    /// The Multikey `publicKeyMultibase` of this key (`z6Mk…`), as a DID
+    /// document lists it.
+    pub fn public_multibase(&self) -> String {
+        let did = self.did();
+        did.strip_prefix("did:key:").unwrap_or(&did).to_owned()
+    }
+
     /// Signs `credential` with an `eddsa-jcs-2022` proof made at `created`.
     pub fn sign(&self, credential: &Value, created: OffsetDateTime) -> Value {
+        self.sign_as(credential, created, &self.method())
+    }
+
+    /// [`Self::sign`] naming another verification method for this key (a
+    /// `did:web` DID's `#key-1`).
+    pub fn sign_as(&self, credential: &Value, created: OffsetDateTime, method: &str) -> Value {
         let options = ProofOptions {
-            verification_method: self.method(),
+            verification_method: method.to_owned(),
             created: format_timestamp(created),
             proof_purpose: "assertionMethod".into(),
             expires: None,
@@ -85,11 +98,16 @@ impl IssuerKey {
     /// Signs `credential` as VC-JOSE: a compact JWS (`EdDSA`, `typ` `vc+jwt`,
     /// `cty` `vc`) whose `kid` is this key's verification method.
     pub fn sign_jose(&self, credential: &Value) -> String {
+        self.sign_jose_as(credential, &self.method())
+    }
+
+    /// [`Self::sign_jose`] with another `kid` for this key.
+    pub fn sign_jose_as(&self, credential: &Value, kid: &str) -> String {
         use ed25519_dalek::Signer;
         sign_jws(
             credential,
             JwsAlgorithm::EdDSA,
-            &self.method(),
+            kid,
             JwsKind::Credential,
             |input| self.signing.sign(input).to_bytes().to_vec(),
         )
