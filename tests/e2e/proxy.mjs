@@ -11,7 +11,9 @@
 // - page errors: init.js reports uncaught errors, unhandled rejections and
 //   console.error calls to /__e2e__/error (sendBeacon: `connect-src 'self'`);
 // - offline: `offline = true` drops every connection, as a dead network
-//   does, so service-worker fetches fail like the page's own.
+//   does, so service-worker fetches fail like the page's own;
+// - tampering: `tamper(pattern, change)` rewrites the bodies of the files
+//   whose path matches, as a broken cache or a meddling network would.
 import { request as httpRequest, createServer } from "node:http";
 import { gunzipSync } from "node:zlib";
 
@@ -42,6 +44,7 @@ export class Proxy {
     /** Page errors reported by init.js, oldest first. */
     this.errors = [];
     this.scripts = new Map();
+    this.tampering = null; // { pattern, change }
     this.nextId = 0;
     this.sockets = new Set();
     this.server = createServer((req, res) => this.handle(req, res));
@@ -66,6 +69,12 @@ export class Proxy {
     const id = this.nextId++;
     this.scripts.set(id, `(${fn})(${JSON.stringify(arg ?? null)});`);
     return () => this.scripts.delete(id);
+  }
+
+  /** Serves `change(body)` for paths matching `pattern`; returns its undo. */
+  tamper(pattern, change) {
+    this.tampering = { pattern, change };
+    return () => (this.tampering = null);
   }
 
   /** Cuts (true) or restores (false) the network between browser and server. */
@@ -95,9 +104,12 @@ export class Proxy {
       });
       return;
     }
+    const tampered = this.tampering?.pattern.test(req.url.split("?")[0]) ? this.tampering.change : null;
+    const headers = { ...req.headers };
+    if (tampered) delete headers["accept-encoding"]; // the plain bytes, to change
     const upstream = httpRequest(
-      { host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => this.answer(answer, res),
+      { host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers },
+      (answer) => (tampered ? this.rewrite(answer, res, tampered) : this.answer(answer, res)),
     );
     upstream.on("error", () => res.destroy());
     req.pipe(upstream);
@@ -121,6 +133,17 @@ export class Proxy {
       delete headers["content-length"];
       res.writeHead(answer.statusCode, headers);
       res.end(html);
+    });
+  }
+
+  rewrite(answer, res, change) {
+    const chunks = [];
+    answer.on("data", (chunk) => chunks.push(chunk));
+    answer.on("end", () => {
+      const body = change(Buffer.concat(chunks));
+      const headers = { ...answer.headers, "content-length": String(body.length) };
+      res.writeHead(answer.statusCode, headers);
+      res.end(body);
     });
   }
 

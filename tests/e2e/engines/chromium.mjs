@@ -55,9 +55,9 @@ class ChromiumPage extends Page {
     await this.target.screenshot({ path });
   }
 
-  async frame(selector) {
-    const handle = await this.target.waitForSelector(selector);
-    return new ChromiumPage(await handle.contentFrame(), this);
+  async frame(locate, arg) {
+    const handle = await this.target.evaluateHandle(locate, arg);
+    return new ChromiumPage(await handle.asElement().contentFrame(), this);
   }
 
   async close() {

@@ -48,10 +48,9 @@ class FirefoxPage extends Page {
     await this.target.screenshot({ path });
   }
 
-  async frame(selector) {
-    await this.waitFor(selector);
-    const handle = await this.target.$(selector);
-    return new FirefoxPage(await handle.contentFrame(), this);
+  async frame(locate, arg) {
+    const handle = await this.target.evaluateHandle(locate, arg);
+    return new FirefoxPage(await handle.asElement().contentFrame(), this);
   }
 
   async close() {

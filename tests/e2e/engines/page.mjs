@@ -15,6 +15,15 @@ export class Page {
     throw new Error("not implemented");
   }
 
+  /**
+   * The page of the <iframe> that `locate(arg)` returns in this page: the
+   * same interface, acting inside the frame (cross-origin too). The
+   * iframe must exist already.
+   */
+  async frame(_locate, _arg) {
+    throw new Error("not implemented");
+  }
+
   /** Runs a script's text in the page (a library such as axe-core), past the page's CSP. */
   async runScript(_source) {
     throw new Error("not implemented");

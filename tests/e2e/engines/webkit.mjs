@@ -34,11 +34,11 @@ function xvfb() {
 class WebKitPage extends Page {
   engine = "webkit";
 
-  constructor(session, handle, frameSelector = null) {
+  constructor(session, handle, frameLocator = null) {
     super();
     this.session = session;
     this.handle = handle;
-    this.frameSelector = frameSelector;
+    this.frameLocator = frameLocator; // script text that returns the <iframe>
   }
 
   /** Classic WebDriver talks to one window (and frame) at a time: pick ours. */
@@ -49,7 +49,7 @@ class WebKitPage extends Page {
       this.session.current = this.handle;
     }
     await driver.switchTo().defaultContent();
-    if (this.frameSelector) await driver.switchTo().frame(await driver.findElement(By.css(this.frameSelector)));
+    if (this.frameLocator) await driver.switchTo().frame(await driver.executeScript(this.frameLocator));
   }
 
   async goto(url) {
@@ -91,13 +91,12 @@ class WebKitPage extends Page {
     writeFileSync(path, Buffer.from(await this.session.driver.takeScreenshot(), "base64"));
   }
 
-  async frame(selector) {
-    await this.waitFor(selector);
-    return new WebKitPage(this.session, this.handle, selector);
+  async frame(locate, arg) {
+    return new WebKitPage(this.session, this.handle, callSource(locate, arg));
   }
 
   async close() {
-    if (this.frameSelector) return;
+    if (this.frameLocator) return;
     const { driver } = this.session;
     const handles = await driver.getAllWindowHandles();
     if (handles.length === 1) {
