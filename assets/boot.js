@@ -2,12 +2,13 @@
 // that the page runs under a CSP without 'unsafe-inline' (see Trunk.toml,
 // `pattern_script`). Trunk writes the hashed file names of the wasm-bindgen
 // JS module and the .wasm into data attributes of the <script> that loads
-// this file, and a <link rel="preload"> with the .wasm's SRI hash.
+// this file, and scripts/wasm-integrity.mjs (a Trunk post-build hook) adds
+// the .wasm's SRI hash as `data-tracecheck-wasm-integrity`.
 //
-// 1. The .wasm is fetched here, once, with the preload's `integrity`, and
-//    the Response handed to wasm-bindgen's init (which would otherwise
-//    fetch() it again without integrity: WebKit then ignores the preload
-//    and downloads the file twice, and no engine checks its hash).
+// 1. The .wasm is fetched here, first thing, with that integrity, and the
+//    Response handed to wasm-bindgen's init (whose own fetch() would check
+//    no hash). There is no <link rel="preload"> for it: WebKit never hands
+//    a `preload as=fetch` to fetch() and would download the file twice.
 // 2. Any failure — no WebAssembly (iOS Lockdown Mode), an engine without
 //    the features the binary needs, a failed download or hash — shows the
 //    page's own explanation (#boot-failed in index.html, both languages)
@@ -73,11 +74,10 @@ async function start() {
     throw new ReferenceError("no WebAssembly");
   }
   const wasmUrl = tag.dataset.tracecheckWasm;
-  const preload = [...document.querySelectorAll('link[rel="preload"]')].find((l) => l.getAttribute("href") === wasmUrl);
-  // Same URL, mode (cors) and credentials (same-origin) as the preload, and
-  // its integrity: every engine then reuses the preloaded response.
-  const integrity = preload?.getAttribute("integrity") ?? "";
-  const wasm = fetch(wasmUrl, { integrity, credentials: "same-origin" }).then((response) => {
+  const integrity = tag.dataset.tracecheckWasmIntegrity;
+  // No hash, no start: an unchecked binary is never run.
+  if (!integrity) throw new TypeError("tracecheck boot: no data-tracecheck-wasm-integrity (scripts/wasm-integrity.mjs)");
+  const wasm = fetch(wasmUrl, { integrity }).then((response) => {
     if (!response.ok) throw new TypeError(`${wasmUrl}: HTTP ${response.status}`);
     return response;
   });
