@@ -93,7 +93,9 @@
     const data = event.data;
     if (!element || !data || data.type !== "tracecheck:size") return;
     markPrimed();
-    const height = Math.max(32, Math.min(4000, Number(data.height) || 0));
+    // Bounded, whatever the message says; an expanded badge in a narrow
+    // column (a product grid) is easily 5,000 px tall.
+    const height = Math.max(32, Math.min(20000, Number(data.height) || 0));
     element.frame.style.height = `${height}px`;
     if (typeof data.level === "string" && element.dataset.level !== data.level) {
       element.dataset.level = data.level;

@@ -107,7 +107,10 @@ class WebKitPage extends Page {
     }
     await this.focus();
     await driver.close();
-    this.session.current = null;
+    // New windows open from a current one: stand on a window that is left.
+    const left = handles.find((h) => h !== this.handle);
+    await driver.switchTo().window(left);
+    this.session.current = left;
   }
 }
 
