@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import { forEachEngine, serverAndBrowser, verdictOf } from "./harness.mjs";
 
 const rejectCamera = (name) => {
-  navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("emulated", name));
+  // On the prototype: WebKit may hand out a fresh navigator.mediaDevices.
+  MediaDevices.prototype.getUserMedia = () => Promise.reject(new DOMException("emulated", name));
 };
 
 forEachEngine((engine) => {

@@ -41,7 +41,8 @@ export function standInCamera(pictures) {
     },
     started: 0,
   };
-  const devices = navigator.mediaDevices ?? {};
+  // On the prototype: WebKit may hand out a fresh navigator.mediaDevices.
+  const devices = window.MediaDevices?.prototype ?? navigator.mediaDevices ?? {};
   devices.getUserMedia = async (constraints) => {
     if (!constraints?.video) throw new DOMException("stand-in camera: video only", "NotFoundError");
     window.__standInCamera.started++;
@@ -50,5 +51,5 @@ export function standInCamera(pictures) {
   devices.enumerateDevices = async () => [
     { kind: "videoinput", deviceId: "stand-in", groupId: "stand-in", label: "Stand-in camera (back)", toJSON() {} },
   ];
-  if (!navigator.mediaDevices) Object.defineProperty(navigator, "mediaDevices", { value: devices });
+  if (!navigator.mediaDevices) Object.defineProperty(navigator, "mediaDevices", { value: devices, configurable: true });
 }
