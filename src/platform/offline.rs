@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 
 use js_sys::Reflect;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::window;
@@ -35,7 +35,7 @@ pub fn register_service_worker() -> bool {
     wasm_bindgen_futures::spawn_local(async move {
         // A failed registration (or one that throws) only means no offline use.
         if let Ok(registering) = Reflect::get(&container, &"register".into())
-            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
             .and_then(|register| register.call1(&container, &"/sw.js".into()))
         {
             let _ = JsFuture::from(js_sys::Promise::resolve(&registering)).await;
