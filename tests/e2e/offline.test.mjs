@@ -8,7 +8,25 @@
 // in some engines.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { forEachEngine, serverAndBrowser, verdictOf } from "./harness.mjs";
+import { forEachEngine, launch, serverAndBrowser, verdictOf } from "./harness.mjs";
+
+/**
+ * Prepended to sw.js: the phone's storage is full for data (the worker's
+ * Cache.put rejects for linksets and credentials, as with a used-up quota
+ * or Safari's private browsing), while the app shell was kept.
+ */
+const FULL_STORAGE = Buffer.from(`{
+  const put = Cache.prototype.put;
+  Cache.prototype.put = function (request, response) {
+    const path = new URL(typeof request === "string" ? request : request.url, location.href).pathname;
+    if (path.endsWith(".json") || path.startsWith("/01/")) return Promise.reject(new DOMException("emulated", "QuotaExceededError"));
+    return put.call(this, request, response);
+  };
+}
+`);
+
+/** Page-side: resolves when the service worker is active, false after 10 s. */
+const workerReady = () => Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
 
 /** Page-side: the clock runs `days` ahead (the widget reads Date.now()). */
 function clockAhead(days) {
@@ -37,7 +55,7 @@ forEachEngine((engine) => {
     // keeps the app shell and the honey record's data.
     await page.goto(code("honey"));
     await verdictOf(page);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.evaluate(workerReady);
     await page.reload();
     assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true, "controlled by the worker");
     assert.equal((await verdictOf(page)).level, "verified");
@@ -86,6 +104,25 @@ forEachEngine((engine) => {
     } finally {
       undo();
       await later.close();
+    }
+  });
+
+  test("with the phone's storage full, answers from the network still reach the widget", async () => {
+    const fresh = await launch(engine, { server: env.server });
+    const undo = env.server.proxy.tamper(/^\/sw\.js$/, (body) => Buffer.concat([FULL_STORAGE, body]));
+    try {
+      const full = await fresh.page();
+      await full.goto(code("honey"));
+      await verdictOf(full);
+      await full.evaluate(workerReady);
+      await full.reload();
+      assert.equal(await full.evaluate(() => Boolean(navigator.serviceWorker.controller)), true, "controlled by the worker");
+      const { level, text } = await verdictOf(full);
+      assert.equal(level, "verified", text);
+      assert.deepEqual(fresh.errors, []);
+    } finally {
+      undo();
+      await fresh.close();
     }
   });
 });
