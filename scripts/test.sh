@@ -10,7 +10,9 @@
 # headless Chromium for tracecheck-web (and tracecheck-core when it has wasm
 # tests); `trunk build --release`; dist/ loaded in Chromium under its CSP
 # (scripts/check-dist.mjs); end to end: release CLI build, then
-# `node --test tests/e2e/` (skipped while tests/e2e has no *.test.mjs).
+# `node --test tests/e2e/` in Chromium, Firefox ESR and WebKitGTK (skipped
+# while tests/e2e has no *.test.mjs; TRACECHECK_ENGINES=chromium,… picks
+# fewer engines, see docs/browsers.md).
 # Each stage prints a banner and its time; a table of times ends the run.
 set -euo pipefail
 
@@ -169,5 +171,5 @@ else
   # TRACECHECK_CHROMIUM_ARGS, CHROMEDRIVER).
   export TRACECHECK_DIST="${TRACECHECK_ROOT}/dist"
   export TRACECHECK_BIN="${TRACECHECK_ROOT}/target/release/tracecheck"
-  run_stage "e2e: node --test tests/e2e/" node --test tests/e2e/
+  run_stage "e2e: node --test tests/e2e/ (${TRACECHECK_ENGINES:-chromium,firefox,webkit})" node --test tests/e2e/
 fi
