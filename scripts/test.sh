@@ -171,9 +171,9 @@ else
   # TRACECHECK_CHROMIUM_ARGS, CHROMEDRIVER).
   export TRACECHECK_DIST="${TRACECHECK_ROOT}/dist"
   export TRACECHECK_BIN="${TRACECHECK_ROOT}/target/release/tracecheck"
-  # Three files at a time: most of an e2e test is waiting on a browser or
+  # Two files at a time: most of an e2e test is waiting on a browser or
   # the verifier, and one at a time the three engines take twice as long
   # (505 s against 262 s measured on the 2-core machine, docs/browsers.md).
   run_stage "e2e: node --test tests/e2e/ (${TRACECHECK_ENGINES:-chromium,firefox,webkit})" \
-    node --test --test-concurrency=3 tests/e2e/
+    node --test --test-concurrency=2 tests/e2e/
 fi

@@ -18,7 +18,7 @@ forEachEngine((engine) => {
     const page = await env.browser.page();
     try {
       await page.goto(`${env.server.base}/kiosk?show=5&cooldown=30`);
-      await page.waitForFunction((want) => document.querySelector(".kiosk-result .verdict")?.dataset.level === want, "verified", { timeout: 30_000 });
+      await page.waitForFunction((want) => document.querySelector(".kiosk-result .verdict")?.dataset.level === want, "verified", { timeout: 60_000 });
       assert.match(await page.text(".kiosk-result"), /Nhãn lồng Hưng Yên/);
       // No link may lead away from the kiosk.
       assert.equal(await page.count(".kiosk a[href]"), 0);
@@ -39,7 +39,7 @@ forEachEngine((engine) => {
     const page = await env.browser.page();
     try {
       await page.goto(`${env.server.base}/kiosk?show=5&cooldown=600`);
-      await page.waitFor(".kiosk-result .verdict", { timeout: 30_000 });
+      await page.waitFor(".kiosk-result .verdict", { timeout: 60_000 });
       // The same code stays in view: after 5 s the result goes, and it
       // does not come back within the cooldown.
       await page.waitFor(".kiosk-idle", { timeout: 15_000 });
