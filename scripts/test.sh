@@ -173,7 +173,8 @@ else
   export TRACECHECK_BIN="${TRACECHECK_ROOT}/target/release/tracecheck"
   # Two files at a time: most of an e2e test is waiting on a browser or
   # the verifier, and one at a time the three engines take twice as long
-  # (505 s against 262 s measured on the 2-core machine, docs/browsers.md).
+  # (505 s against 319 s measured on the 2-core machine; three at a time
+  # starved WebKit's kiosk, see docs/browsers.md).
   run_stage "e2e: node --test tests/e2e/ (${TRACECHECK_ENGINES:-chromium,firefox,webkit})" \
     node --test --test-concurrency=2 tests/e2e/
 fi
