@@ -2,12 +2,90 @@
 // that the page runs under a CSP without 'unsafe-inline' (see Trunk.toml,
 // `pattern_script`). Trunk writes the hashed file names of the wasm-bindgen
 // JS module and the .wasm into data attributes of the <script> that loads
-// this file; it does the same as Trunk's default loader.
+// this file, and scripts/wasm-integrity.mjs (a Trunk post-build hook) adds
+// the .wasm's SRI hash as `data-tracecheck-wasm-integrity`.
+//
+// 1. The .wasm is fetched here, first thing, with that integrity, and the
+//    Response handed to wasm-bindgen's init (whose own fetch() would check
+//    no hash). There is no <link rel="preload"> for it: WebKit never hands
+//    a `preload as=fetch` to fetch() and would download the file twice.
+// 2. Any failure — no WebAssembly (iOS Lockdown Mode), an engine without
+//    the features the binary needs, a failed download or hash — shows the
+//    page's own explanation (#boot-failed in index.html, both languages)
+//    with a link to the code's record where the address names one, instead
+//    of a blank page.
 const tag = document.querySelector("script[data-tracecheck-js][data-tracecheck-wasm]");
-if (!tag) {
-  throw new Error("tracecheck boot: missing <script data-tracecheck-js data-tracecheck-wasm>");
+
+/** Why the widget could not start, as #boot-failed's `data-reason` names it. */
+function reasonOf(error) {
+  if (typeof WebAssembly !== "object") return "unsupported";
+  if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError || error instanceof WebAssembly.RuntimeError) {
+    return "unsupported";
+  }
+  return "network";
 }
-const bindings = await import(tag.dataset.tracecheckJs);
-const wasm = await bindings.default({ module_or_path: tag.dataset.tracecheckWasm });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+
+/**
+ * The code the address names, as an http(s) URL to open without the
+ * widget: a Digital Link path on this server (`/01/…`) or `?code=<URL>`.
+ * A code of this server opens as its linkset (`linkType=all`: the record's
+ * links), since the plain address would open this page again; another
+ * resolver's code opens as itself (that resolver's page for browsers).
+ */
+function recordLink() {
+  const here = new URL(location.href);
+  const asked = here.searchParams.get("code");
+  let code;
+  try {
+    code = asked ? new URL(asked) : /^\/01\/\d/.test(here.pathname) ? new URL(here.pathname, here.origin) : null;
+  } catch {
+    return null; // a typed GTIN or element string: nothing to link without the widget
+  }
+  if (!code || !/^https?:$/.test(code.protocol)) return null;
+  if (code.origin === here.origin) code.searchParams.set("linkType", "all");
+  return code.href;
+}
+
+/** Shows #boot-failed for `reason`; in the badge iframe, tells the host page its height. */
+function showFailure(error) {
+  const reason = reasonOf(error);
+  console.warn("tracecheck could not start:", reason, error);
+  const box = document.getElementById("boot-failed");
+  if (!box) return;
+  for (const part of box.querySelectorAll("[data-reason]")) part.hidden = part.dataset.reason !== reason;
+  const href = recordLink();
+  const link = box.querySelector("a.boot-failed-record");
+  if (href && link) {
+    link.href = href;
+    link.closest("[hidden]")?.removeAttribute("hidden");
+  }
+  box.hidden = false;
+  if (window.parent !== window) {
+    const origin = new URL(location.href).searchParams.get("origin");
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    window.parent.postMessage({ type: "tracecheck:size", height, level: "not_verifiable" }, /^https?:\/\//.test(origin ?? "") ? origin : "*");
+  }
+}
+
+async function start() {
+  if (!tag) throw new Error("tracecheck boot: missing <script data-tracecheck-js data-tracecheck-wasm>");
+  // Lockdown Mode and old engines: say so before downloading anything.
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    throw new ReferenceError("no WebAssembly");
+  }
+  const wasmUrl = tag.dataset.tracecheckWasm;
+  const integrity = tag.dataset.tracecheckWasmIntegrity;
+  // No hash, no start: an unchecked binary is never run.
+  if (!integrity) throw new TypeError("tracecheck boot: no data-tracecheck-wasm-integrity (scripts/wasm-integrity.mjs)");
+  const wasm = fetch(wasmUrl, { integrity }).then((response) => {
+    if (!response.ok) throw new TypeError(`${wasmUrl}: HTTP ${response.status}`);
+    return response;
+  });
+  wasm.catch(() => undefined); // a failure is reported once, by start()'s caller
+  const bindings = await import(tag.dataset.tracecheckJs);
+  const exports = await bindings.default({ module_or_path: wasm });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: exports } }));
+}
+
+start().catch(showFailure);

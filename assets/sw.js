@@ -76,8 +76,11 @@ async function navigation(request) {
     const response = await fetch(request);
     // A newer shell for next time (the server answers every app path with it).
     if (response.ok && response.headers.get("Content-Type")?.startsWith("text/html")) {
-      const cache = await caches.open(SHELL);
-      await cache.put("/", response.clone());
+      const copy = response.clone();
+      await caches
+        .open(SHELL)
+        .then((cache) => cache.put("/", copy))
+        .catch(() => undefined); // quota: no newer shell this time
     }
     return response;
   } catch (offline) {
@@ -91,20 +94,35 @@ async function cacheFirst(request) {
   const cached = await caches.match(request, { cacheName: SHELL });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) (await caches.open(SHELL)).put(request, response.clone());
+  if (response.ok) {
+    const copy = response.clone();
+    caches
+      .open(SHELL)
+      .then((cache) => cache.put(request, copy))
+      .catch(() => undefined); // quota: served, not kept
+  }
   return response;
 }
 
+// Keeping a copy may fail (storage quota full, Safari private browsing):
+// the answer from the network is then used without one, never lost.
+async function keep(cache, url, response) {
+  try {
+    const headers = new Headers(response.headers);
+    headers.set(FETCHED_AT, String(Date.now()));
+    const body = await response.arrayBuffer();
+    await cache.put(url, new Response(body, { status: response.status, headers }));
+  } catch {
+    // no offline copy this time
+  }
+}
+
 async function networkFirst(request, cacheName) {
-  const cache = await caches.open(cacheName);
+  const cache = await caches.open(cacheName).catch(() => null);
+  if (!cache) return fetch(request);
   try {
     const response = await fetch(request);
-    if (response.ok) {
-      const headers = new Headers(response.headers);
-      headers.set(FETCHED_AT, String(Date.now()));
-      const body = await response.clone().arrayBuffer();
-      await cache.put(request.url, new Response(body, { status: response.status, headers }));
-    }
+    if (response.ok) await keep(cache, request.url, response.clone());
     return response;
   } catch (offline) {
     const kept = await cache.match(request.url);

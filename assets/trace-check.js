@@ -7,7 +7,9 @@
 // only from the element's own iframe. The element gets a `data-level`
 // attribute and fires a `tracecheck:verdict` event for the page's scripts.
 // No inline style or script: it works under a strict host CSP that allows
-// this script and `frame-src` the widget's origin.
+// this script and `frame-src` the widget's origin. Any number of badges
+// cost one download of the widget: its files are hashed and immutable, and
+// boot.js fetches the WebAssembly exactly once per frame (docs/browsers.md).
 (() => {
   "use strict";
   const script = document.currentScript;
@@ -61,7 +63,9 @@
     const element = frames.get(event.source);
     const data = event.data;
     if (!element || !data || data.type !== "tracecheck:size") return;
-    const height = Math.max(32, Math.min(4000, Number(data.height) || 0));
+    // Bounded, whatever the message says; an expanded badge in a narrow
+    // column (a product grid) is easily 5,000 px tall.
+    const height = Math.max(32, Math.min(20000, Number(data.height) || 0));
     element.frame.style.height = `${height}px`;
     if (typeof data.level === "string" && element.dataset.level !== data.level) {
       element.dataset.level = data.level;

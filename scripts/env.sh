@@ -31,6 +31,10 @@ export TRACECHECK_WASM_OPT_VERSION="version_132"
 export TRACECHECK_CHROMIUM="${TRACECHECK_CHROMIUM:-/usr/bin/chromium}"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export PUPPETEER_SKIP_DOWNLOAD=1
+# The other two engines of the e2e suite (tests/e2e/engines/).
+export TRACECHECK_FIREFOX="${TRACECHECK_FIREFOX:-/usr/bin/firefox-esr}"
+export TRACECHECK_WEBKIT_DRIVER="${TRACECHECK_WEBKIT_DRIVER:-/usr/bin/WebKitWebDriver}"
 # Chromium args for wasm-bindgen-test-runner (found from any crate directory).
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="${TRACECHECK_ROOT}/webdriver.json"
 # `cargo test --target wasm32-unknown-unknown` runs the tests through this.

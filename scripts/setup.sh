@@ -6,10 +6,10 @@
 #   bash scripts/setup.sh       # run it
 #   source scripts/setup.sh     # run it, then keep its PATH in this shell
 #
-# Steps: Chromium + chromedriver (apt), nginx and GNU time (apt, no service), wasm32 target, rustfmt + clippy,
+# Steps: Chromium + chromedriver, Firefox ESR, WebKitWebDriver + Xvfb (apt), nginx and GNU time (apt, no service), wasm32 target, rustfmt + clippy,
 # Trunk 0.21.14, wasm-bindgen-cli at the Cargo.lock version, Trunk.toml's
 # wasm_bindgen synced to Cargo.lock, npm packages (wasm-opt 132,
-# playwright-core), `cargo fetch` (Trunk runs cargo with --offline).
+# playwright-core, puppeteer-core, selenium-webdriver), `cargo fetch` (Trunk runs cargo with --offline).
 # Nothing is downloaded from GitHub: only apt, crates.io and npm.
 
 # Sourced: run this file as a child process (so its `set -e` and exits stay
@@ -56,15 +56,25 @@ cargo_lock_version() {
 
 setup_started=${SECONDS}
 
-# --- Chromium and chromedriver (Debian packages) ------------------------------
-if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
-  say "chromium: present ($(/usr/bin/chromium --version 2>/dev/null || echo '?'))"
+# --- Browsers (Debian packages) ------------------------------------------------------
+# Chromium + chromedriver (wasm-bindgen-test, the e2e suite), Firefox ESR
+# (driven over WebDriver BiDi, which needs no geckodriver), WebKitGTK's
+# WebKitWebDriver (with its MiniBrowser) and Xvfb, the display MiniBrowser needs.
+browser_packages=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb)
+browser_files=(/usr/bin/chromium /usr/bin/chromedriver /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb)
+missing_browsers=()
+for i in "${!browser_files[@]}"; do
+  [[ -x "${browser_files[i]}" ]] || missing_browsers+=("${browser_packages[i]}")
+done
+if [[ ${#missing_browsers[@]} -eq 0 ]]; then
+  say "browsers: present ($(/usr/bin/chromium --version 2>/dev/null || echo '?'); $(/usr/bin/firefox-esr --version 2>/dev/null || echo '?'); WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null || echo '?'))"
 else
-  say "chromium: installing chromium and chromium-driver with apt-get (about a minute)"
+  say "browsers: installing ${missing_browsers[*]} with apt-get (a few minutes)"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
-  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] ||
-    die "apt-get did not provide /usr/bin/chromium and /usr/bin/chromedriver"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing_browsers[@]}"
+  for file in "${browser_files[@]}"; do
+    [[ -x "${file}" ]] || die "apt-get did not provide ${file}"
+  done
 fi
 
 # --- nginx and GNU time (Debian packages) -------------------------------------------
@@ -151,7 +161,7 @@ else
   say "Trunk.toml: UPDATED [tools] wasm_bindgen '${trunk_toml_version:-none}' -> '${wasm_bindgen_version}' to match Cargo.lock (commit this change)"
 fi
 
-# --- npm packages: wasm-opt (binaryen 132) and playwright-core ----------------------
+# --- npm packages: wasm-opt (binaryen 132) and the browser drivers ------------------
 command -v node >/dev/null 2>&1 || die "node not found (node 20 is required)"
 command -v npm >/dev/null 2>&1 || die "npm not found"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
@@ -166,14 +176,19 @@ elif [[ package-lock.json -nt node_modules || package.json -nt node_modules ]]; 
   npm_reason="package.json or package-lock.json changed"
 elif ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "${TRACECHECK_WASM_OPT_VERSION}"; then
   npm_reason="node_modules/.bin/wasm-opt is not ${TRACECHECK_WASM_OPT_VERSION}"
-elif [[ ! -f node_modules/playwright-core/package.json ]]; then
-  npm_reason="playwright-core is missing"
+else
+  for driver in playwright-core puppeteer-core selenium-webdriver; do
+    if [[ ! -f "node_modules/${driver}/package.json" ]]; then
+      npm_reason="${driver} is missing"
+      break
+    fi
+  done
 fi
 if [[ -z "${npm_reason}" ]]; then
   say "npm packages: present (wasm-opt ${TRACECHECK_WASM_OPT_VERSION}, playwright-core $(node -p 'require("./node_modules/playwright-core/package.json").version'))"
 else
-  # --ignore-scripts: nothing here needs an install script, and
-  # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD (env.sh) keeps any browser download off.
+  # --ignore-scripts: nothing here needs an install script (so neither
+  # puppeteer nor Playwright downloads a browser of its own).
   if [[ -f package-lock.json && ! package.json -nt package-lock.json ]]; then
     say "npm packages: ${npm_reason}; running npm ci"
     npm ci --ignore-scripts --no-audit --no-fund

@@ -36,8 +36,15 @@ pub fn App() -> Html {
     let mode = use_state(route::current);
     let context = use_state(|| None::<Rc<Context>>);
 
-    // Offline use: keep the app and its data on the phone.
-    use_effect_with((), |_| offline::register_service_worker());
+    // Offline use: keep the app and its data on the phone. Not from the
+    // badge: a shop's visitor would get the whole app installed (and its
+    // scanner precached) inside the shop's page.
+    let embedded = matches!(*mode, Mode::Embed(_));
+    use_effect_with(embedded, |embedded| {
+        if !*embedded {
+            offline::register_service_worker();
+        }
+    });
 
     // The trust list is loaded once; verifications wait for it.
     {

@@ -310,3 +310,62 @@ fn a_read_code_survives_a_browser_without_vibration() {
         js_sys::Reflect::delete_property(&navigator, &name.into()).expect("delete");
     }
 }
+
+/// Runs `check` with the page's `localStorage` replaced by a getter whose
+/// body is `getter` (JavaScript), then puts the real one back.
+fn with_local_storage(getter: &str, check: impl FnOnce()) {
+    let swap = Function::new_with_args(
+        "getter",
+        "const real = Object.getOwnPropertyDescriptor(window, 'localStorage') \
+           ?? Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, get: new Function(getter) }); \
+         return () => Object.defineProperty(window, 'localStorage', real);",
+    );
+    let restore: Function = swap
+        .call1(&JsValue::NULL, &getter.into())
+        .expect("swap localStorage")
+        .dyn_into()
+        .expect("a restore function");
+    check();
+    restore.call0(&JsValue::NULL).expect("restore localStorage");
+}
+
+#[wasm_bindgen_test]
+fn settings_and_recent_scans_survive_storage_that_throws() {
+    use tracecheck_web::platform::history::{self, Visit};
+    let visit = Visit {
+        code: "8935001000013".into(),
+        at_ms: 0.0,
+        level: "verified".into(),
+        name: None,
+    };
+    // Storage blocked (cookies off, some private modes): reading it throws.
+    with_local_storage("throw new DOMException('blocked', 'SecurityError')", || {
+        storage::set("tracecheck.test", "en");
+        assert_eq!(storage::get("tracecheck.test"), None);
+        history::record(visit.clone());
+        assert_eq!(history::load(), vec![]);
+    });
+    // Safari's old private mode: there, readable, but every write throws.
+    with_local_storage(
+        "return { getItem: () => null, setItem() { throw new DOMException('full', 'QuotaExceededError'); } }",
+        || {
+            storage::set("tracecheck.test", "en");
+            history::record(visit.clone());
+            assert_eq!(history::last_for("8935001000013"), None);
+        },
+    );
+}
+
+#[wasm_bindgen_test]
+fn no_service_worker_api_means_no_registration_and_no_crash() {
+    use tracecheck_web::platform::offline;
+    // Firefox private windows and some WebKit apps have no navigator.serviceWorker.
+    stub_navigator("serviceWorker", &JsValue::UNDEFINED);
+    assert!(!offline::register_service_worker());
+    // One that is there but not a ServiceWorkerContainer (a broken shim).
+    stub_navigator("serviceWorker", &js_sys::Object::new());
+    assert!(!offline::register_service_worker());
+    let navigator: js_sys::Object = web_sys::window().expect("window").navigator().into();
+    js_sys::Reflect::delete_property(&navigator, &"serviceWorker".into()).expect("delete");
+}

@@ -121,16 +121,16 @@ fn post_size(level: Option<Level>) {
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
-    let Some(body) = window.document().and_then(|d| d.document_element()) else {
+    let Some(body) = window.document().and_then(|d| d.body()) else {
         return;
     };
+    // The body's own height, not the root's scrollHeight: that one is never
+    // less than the iframe's current height, so a badge that had expanded
+    // could never shrink back.
+    let height = body.get_bounding_client_rect().height().ceil();
     let message = Object::new();
     let _ = Reflect::set(&message, &"type".into(), &"tracecheck:size".into());
-    let _ = Reflect::set(
-        &message,
-        &"height".into(),
-        &JsValue::from(body.scroll_height()),
-    );
+    let _ = Reflect::set(&message, &"height".into(), &JsValue::from(height));
     if let Some(level) = level {
         let _ = Reflect::set(&message, &"level".into(), &look(level).0.into());
     }

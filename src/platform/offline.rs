@@ -3,6 +3,8 @@
 
 use std::cell::{Cell, RefCell};
 
+use js_sys::Reflect;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::window;
@@ -15,18 +17,31 @@ thread_local! {
     static TRUST_LIST_CACHED_AT: Cell<Option<f64>> = const { Cell::new(None) };
 }
 
-/// Registers `/sw.js` (a no-op where service workers are unavailable, e.g.
-/// plain http on a phone over the LAN).
-pub fn register_service_worker() {
-    let Ok(window) = window() else { return };
+/// Registers `/sw.js`; returns whether it asked to. A no-op where service
+/// workers are unavailable: plain http on a phone over the LAN, and
+/// `navigator.serviceWorker` missing (Firefox private windows, WebKit apps
+/// that turn them off), where calling into it would throw.
+pub fn register_service_worker() -> bool {
+    let Ok(window) = window() else { return false };
     if !window.is_secure_context() {
-        return;
+        return false;
     }
-    let container = window.navigator().service_worker();
+    let Some(container) = Reflect::get(&window.navigator(), &"serviceWorker".into())
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::ServiceWorkerContainer>().ok())
+    else {
+        return false;
+    };
     wasm_bindgen_futures::spawn_local(async move {
-        // A failed registration only means no offline use.
-        let _ = JsFuture::from(container.register("/sw.js")).await;
+        // A failed registration (or one that throws) only means no offline use.
+        if let Ok(registering) = Reflect::get(&container, &"register".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
+            .and_then(|register| register.call1(&container, &"/sw.js".into()))
+        {
+            let _ = JsFuture::from(js_sys::Promise::resolve(&registering)).await;
+        }
     });
+    true
 }
 
 /// Records whether the trust list came from the cache (`Some(saved at)`).

@@ -1,69 +1,76 @@
 // Bad input never crashes the page and never reads "verified": it gets a
 // clear message in the user's language, and the page keeps working.
+// Engines: Chromium, Firefox, WebKit.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serverAndBrowser, verdictOf } from "./harness.mjs";
-
-const env = serverAndBrowser();
+import { forEachEngine, serverAndBrowser, verdictOf } from "./harness.mjs";
 
 async function typeCode(page, text) {
   await page.fill("#manual-code", text);
   await page.click("form.manual button[type=submit]");
 }
 
-test("text that is not a product code is explained, then a good code still works", async () => {
-  const page = await env.browser.page();
-  await page.goto(`${env.server.base}/`);
-  await typeCode(page, "WIFI:S:quan-ca-phe;P:12345678;;");
-  let { level, text } = await verdictOf(page);
-  assert.equal(level, "not_verifiable");
-  assert.match(text, /Đây không phải mã sản phẩm/);
-  assert.match(text, /WIFI:S:quan-ca-phe/);
+forEachEngine((engine) => {
+  const env = serverAndBrowser(engine);
 
-  await page.click("button.again");
-  await typeCode(page, "8935001000013");
-  ({ level, text } = await verdictOf(page));
-  // A typed EAN-13 resolves through the default resolver; it names the
-  // product only, so no batch's lot or dates are shown as the pack's.
-  assert.equal(level, "product_verified", text);
-  assert.match(text, /chưa kiểm tra lô hàng/);
-  const facts = await page.locator(".product dl.facts").innerText();
-  assert.doesNotMatch(facts, /Số lô|Hạn sử dụng|Ngày sản xuất/);
-  assert.deepEqual(env.browser.errors, []);
-});
+  test("text that is not a product code is explained, then a good code still works", async () => {
+    const page = await env.browser.page();
+    await page.goto(`${env.server.base}/`);
+    await typeCode(page, "WIFI:S:quan-ca-phe;P:12345678;;");
+    let { level, text } = await verdictOf(page);
+    assert.equal(level, "not_verifiable");
+    assert.match(text, /Đây không phải mã sản phẩm/);
+    assert.match(text, /WIFI:S:quan-ca-phe/);
 
-test("a wrong check digit names the digit it should be", async () => {
-  const page = await env.browser.page();
-  await page.goto(`${env.server.base}/?code=8935001000019`);
-  const { level, text } = await verdictOf(page);
-  assert.equal(level, "not_verifiable");
-  assert.match(text, /đúng ra phải là 3, mã có 9/);
-});
+    await page.click("button.again");
+    await typeCode(page, "8935001000013");
+    ({ level, text } = await verdictOf(page));
+    // A typed EAN-13 resolves through the default resolver; it names the
+    // product only, so no batch's lot or dates are shown as the pack's.
+    assert.equal(level, "product_verified", text);
+    assert.match(text, /chưa kiểm tra lô hàng/);
+    const facts = await page.text(".product dl.facts");
+    assert.doesNotMatch(facts, /Số lô|Hạn sử dụng|Ngày sản xuất/);
+    assert.deepEqual(env.browser.errors, []);
+    await page.close();
+  });
 
-test("a resolver that is down gives a network message, not a crash", async () => {
-  const page = await env.browser.page();
-  const code = "http://127.0.0.1:9/01/08935001000013/10/NL2611";
-  await page.goto(`${env.server.base}/?code=${encodeURIComponent(code)}`);
-  const { level, text } = await verdictOf(page);
-  assert.equal(level, "not_verifiable");
-  assert.match(text, /Không kết nối được máy chủ/);
-  // Everything else on the page keeps working: the language switch, scanning again.
-  await page.click("button.lang-switch");
-  assert.match(await page.locator(".verdict").innerText(), /Not verifiable/);
-  await page.click("button.again");
-  await page.locator("#manual-code").waitFor();
-});
+  test("a wrong check digit names the digit it should be", async () => {
+    const page = await env.browser.page();
+    await page.goto(`${env.server.base}/?code=8935001000019`);
+    const { level, text } = await verdictOf(page);
+    assert.equal(level, "not_verifiable");
+    assert.match(text, /đúng ra phải là 3, mã có 9/);
+    await page.close();
+  });
 
-test("the language choice is English on request and remembered", async () => {
-  const page = await env.browser.page();
-  await page.goto(`${env.server.base}/?code=8935001000013`);
-  await verdictOf(page);
-  if ((await page.locator("html").getAttribute("lang")) === "vi") await page.click("button.lang-switch");
-  const { text } = await verdictOf(page);
-  assert.match(text, /Verified/);
-  assert.match(text, /Hưng Yên longan/);
-  await page.reload();
-  assert.match((await verdictOf(page)).text, /Why this result/);
-  assert.equal(await page.locator("html").getAttribute("lang"), "en");
-  await page.click("button.lang-switch"); // leave Vietnamese for the other tests
+  test("a resolver that is down gives a network message, not a crash", async () => {
+    const page = await env.browser.page();
+    const code = "http://127.0.0.1:9/01/08935001000013/10/NL2611";
+    await page.goto(`${env.server.base}/?code=${encodeURIComponent(code)}`);
+    const { level, text } = await verdictOf(page);
+    assert.equal(level, "not_verifiable");
+    assert.match(text, /Không kết nối được máy chủ/);
+    // Everything else on the page keeps working: the language switch, scanning again.
+    await page.click("button.lang-switch");
+    await page.waitForFunction(() => /Not verifiable/.test(document.querySelector(".verdict")?.innerText));
+    await page.click("button.again");
+    await page.waitFor("#manual-code");
+    await page.click("button.lang-switch"); // back to Vietnamese for the other tests
+    await page.close();
+  });
+
+  test("the language choice is English on request and remembered", async () => {
+    const page = await env.browser.page();
+    await page.goto(`${env.server.base}/?code=8935001000013`);
+    await verdictOf(page);
+    if ((await page.attr("html", "lang")) === "vi") await page.click("button.lang-switch");
+    await page.waitForFunction(() => /Verified/.test(document.querySelector("main")?.innerText));
+    assert.match(await page.text("main"), /Hưng Yên longan/);
+    await page.reload();
+    await page.waitForFunction(() => /Why this result/.test(document.querySelector("main")?.innerText));
+    assert.equal(await page.attr("html", "lang"), "en");
+    await page.click("button.lang-switch"); // leave Vietnamese for the other tests
+    await page.close();
+  });
 });

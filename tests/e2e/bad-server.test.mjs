@@ -1,10 +1,11 @@
 // A resolver that answers badly — HTML instead of a linkset, a broken
 // record, an unsigned record, a server error, no answer at all — gets a
 // clear message, never "verified", and never a crash.
+// Engines: Chromium, Firefox, WebKit.
 import { createServer } from "node:http";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, verdictOf } from "./harness.mjs";
+import { forEachEngine, serverAndBrowser, verdictOf } from "./harness.mjs";
 
 const GTIN = "08935001000013";
 const unsigned = JSON.stringify({
@@ -16,8 +17,6 @@ const unsigned = JSON.stringify({
 
 let bad;
 let badBase;
-let server;
-let browser;
 
 before(async () => {
   bad = createServer((request, response) => {
@@ -38,48 +37,48 @@ before(async () => {
   });
   await new Promise((ok) => bad.listen(0, "127.0.0.1", ok));
   badBase = `http://127.0.0.1:${bad.address().port}`;
-  server = await startServer();
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  server?.stop();
+after(() => {
   bad?.closeAllConnections();
   bad?.close();
 });
 
-async function verdictFor(lot) {
-  const page = await browser.page();
-  const code = `${badBase}/01/${GTIN}/10/${lot}`;
-  await page.goto(`${server.base}/?code=${encodeURIComponent(code)}`);
-  const result = await verdictOf(page, 30_000);
-  await page.close();
-  return result;
-}
+forEachEngine((engine) => {
+  const env = serverAndBrowser(engine);
 
-for (const [lot, message] of [
-  ["HTML", /không đọc được/],
-  ["JUNK", /không đọc được/],
-  ["E500", /Máy chủ trả lỗi \(mã 500\)/],
-  ["SILENT", /phản hồi quá chậm/],
-]) {
-  test(`a resolver answering ${lot} is not verifiable, with a clear message`, async () => {
-    const { level, text } = await verdictFor(lot);
-    assert.equal(level, "not_verifiable", text);
-    assert.match(text, message);
+  async function verdictFor(lot) {
+    const page = await env.browser.page();
+    const code = `${badBase}/01/${GTIN}/10/${lot}`;
+    await page.goto(`${env.server.base}/?code=${encodeURIComponent(code)}`);
+    const result = await verdictOf(page, 30_000);
+    await page.close();
+    return result;
+  }
+
+  for (const [lot, message] of [
+    ["HTML", /không đọc được/],
+    ["JUNK", /không đọc được/],
+    ["E500", /Máy chủ trả lỗi \(mã 500\)/],
+    ["SILENT", /phản hồi quá chậm/],
+  ]) {
+    test(`a resolver answering ${lot} is not verifiable, with a clear message`, async () => {
+      const { level, text } = await verdictFor(lot);
+      assert.equal(level, "not_verifiable", text);
+      assert.match(text, message);
+      assert.doesNotMatch(text, /Đã xác thực/);
+    });
+  }
+
+  // A record for a listed producer's GTIN with its proof stripped is a
+  // forgery, not a shrug (issue 11): the warning, not "not verifiable".
+  test("a resolver answering an UNSIGNED record for a listed producer's GTIN gets the warning", async () => {
+    const { level, text } = await verdictFor("UNSIGNED");
+    assert.equal(level, "counterfeit", text);
+    assert.match(text, /không có chữ ký của họ/);
     assert.doesNotMatch(text, /Đã xác thực/);
   });
-}
 
-// A record for a listed producer's GTIN with its proof stripped is a
-// forgery, not a shrug (issue 11): the warning, not the grey "not verifiable".
-test("a resolver answering an UNSIGNED record for a listed producer's GTIN gets the warning", async () => {
-  const { level, text } = await verdictFor("UNSIGNED");
-  assert.equal(level, "counterfeit", text);
-  assert.match(text, /không có chữ ký của họ/);
-  assert.doesNotMatch(text, /Đã xác thực/);
-});
-
-test("none of it crashed the page", () => {
-  assert.deepEqual(browser.errors, []);
+  test("none of it crashed the page", () => {
+    assert.deepEqual(env.browser.errors, []);
+  });
 });

@@ -1,111 +1,150 @@
 // Retailers: a shop page on another origin, under a strict CSP, embeds
-// badges with <trace-check>; each shows the right verdict and expands; ten
-// badges share one download of the widget. The main app refuses framing.
-import { after, before, test } from "node:test";
+// badges with <trace-check>; each shows the right verdict, expands and
+// collapses with its frame sized to the badge; ten badges share one
+// download of the widget; the badge installs no service worker. The main
+// app refuses framing.
+// Engines: Chromium, Firefox, WebKit (the frame-sizing and download-count
+// tests exist for WebKit, whose cache and layout differ).
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer } from "./harness.mjs";
+import { forEachEngine, launch, serverAndBrowser, startServer } from "./harness.mjs";
 
-let server;
-let browser;
-let shop;
-before(async () => {
-  server = await startServer(["--log-requests"]);
-  browser = await launch({ viewport: { width: 1100, height: 900 } });
-  // Same server, other host name: a different origin from the widget's.
-  shop = server.base.replace("127.0.0.1", "localhost");
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function openShop(path, on = browser) {
-  const page = await on.page();
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(`${shop}${path}`);
-  await page.waitForFunction(
-    () => [...document.querySelectorAll("trace-check")].every((e) => e.dataset.level),
-    null,
-    { timeout: 30_000 },
-  );
-  return page;
+/** Page-side: keeps the host page's CSP violations in window.__violations. */
+function watchCsp() {
+  window.__violations = [];
+  document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 }
 
-test("a strict-CSP shop page shows each product's verdict, the fake one flagged", async () => {
-  const page = await openShop("/retailer/");
-  const levels = await page.evaluate(() =>
-    Object.fromEntries([...document.querySelectorAll("li.product")].map((li) => [li.dataset.sample, li.querySelector("trace-check").dataset.level])),
-  );
-  assert.deepEqual(levels, { longan: "verified", honey: "verified", chicken: "verified", "unknown-issuer": "counterfeit" });
-  assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation on the host page");
-  const csp = (await page.request.get(`${shop}/retailer/`)).headers()["content-security-policy"];
-  assert.doesNotMatch(csp, /unsafe-inline/);
-  assert.match(csp, new RegExp(`frame-src ${server.base.replace(/[.:/]/g, "\\$&")};`));
-  await page.close();
-});
+const everyBadgeDone = () => [...document.querySelectorAll("trace-check")].every((e) => e.dataset.level);
 
-test("a badge expands to the full details and its frame grows to fit", async () => {
-  const page = await openShop("/retailer/");
-  const element = page.locator('li[data-sample="honey"] trace-check');
-  const before = await element.boundingBox();
-  const frame = page.frameLocator('li[data-sample="honey"] trace-check iframe');
-  await frame.locator("button.embed-summary").click();
-  await frame.locator(".checks").waitFor();
-  await page.waitForFunction(
-    (h) => document.querySelector('li[data-sample="honey"] trace-check').getBoundingClientRect().height > h + 200,
-    before.height,
-  );
-  assert.match(await frame.locator(".embed-details").innerText(), /Mật ong hoa nhãn Hưng Yên/);
-  await page.close();
-});
+/** The `.wasm` downloads (200s) the server logged after line `from`. */
+function wasmDownloads(server, from) {
+  return server
+    .log()
+    .split("\n")
+    .slice(from)
+    .filter((l) => / \/[^ ]*\.wasm 200 /.test(l));
+}
 
-test("lang=en gives an English badge whatever the phone chose before", async () => {
-  const page = await browser.page();
-  const honey = server.samples.find((s) => s.id === "honey").code;
-  await page.goto(`${server.base}/embed?code=${encodeURIComponent(honey)}&lang=en`);
-  const badge = page.locator("button.embed-summary");
-  await badge.waitFor();
-  assert.match(await badge.innerText(), /Verified/);
-  assert.match(await badge.innerText(), /Hưng Yên longan-blossom honey/);
-  await page.close();
-});
+forEachEngine((engine) => {
+  const env = serverAndBrowser(engine, { viewport: { width: 1100, height: 900 }, serverArgs: ["--log-requests"] });
+  // Same server, other host name: a different origin from the widget's.
+  const shop = () => env.server.base.replace("127.0.0.1", "localhost");
 
+  async function openShop(path, browser = env.browser) {
+    const undo = env.server.inject(watchCsp);
+    const page = await browser.page();
+    await page.goto(`${shop()}${path}`);
+    await page.waitForFunction(everyBadgeDone, null, { timeout: 30_000 });
+    undo();
+    return page;
+  }
 
-test("ten badges download the widget once and do not hold up the shop page", async () => {
-  // A tall window: all ten frames load at once, the worst case for sharing.
-  const tall = await launch({ viewport: { width: 1100, height: 2600 } });
-  const before = server.log().split("\n").length;
-  const page = await openShop("/retailer/many", tall);
-  const timing = await page.evaluate(() => {
-    const paint = performance.getEntriesByName("first-contentful-paint")[0];
-    const nav = performance.getEntriesByType("navigation")[0];
-    return { fcp: paint?.startTime, domContentLoaded: nav.domContentLoadedEventEnd, verdictsAt: performance.now() };
+  test("a strict-CSP shop page shows each product's verdict, the fake one flagged", async () => {
+    const page = await openShop("/retailer/");
+    const levels = await page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll("li.product")].map((li) => [li.dataset.sample, li.querySelector("trace-check").dataset.level])),
+    );
+    assert.deepEqual(levels, { longan: "verified", honey: "verified", chicken: "verified", "unknown-issuer": "counterfeit" });
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation on the host page");
+    assert.deepEqual(env.browser.errors, []);
+    await page.close();
   });
-  assert.equal(await page.locator("trace-check").count(), 10);
-  const lines = server.log().split("\n").slice(before - 1);
-  const wasm = lines.filter((l) => / \/[^ ]*\.wasm 200 /.test(l));
-  const embeds = lines.filter((l) => l.startsWith("GET /embed"));
-  console.log(
-    `ten badges: ${embeds.length} embed pages, ${wasm.length} wasm download(s) ` +
-      `(${wasm.map((l) => l.split(" ").at(-1)).join(", ")} bytes); shop first paint ${timing.fcp?.toFixed(0)} ms, ` +
-      `DOMContentLoaded ${timing.domContentLoaded.toFixed(0)} ms, all verdicts at ${timing.verdictsAt.toFixed(0)} ms`,
-  );
-  assert.equal(embeds.length >= 10, true, "each badge loaded its page");
-  assert.equal(wasm.length, 1, "the widget's wasm is downloaded once for all badges");
-  await tall.close();
+
+  test("a badge's frame fits its content: collapsed, expanded, collapsed again", async () => {
+    const page = await openShop("/retailer/");
+    const host = 'li[data-sample="honey"] trace-check';
+    // The iframe lives in the element's shadow root, which selectors do not cross.
+    const frameOf = (sel) => document.querySelector(sel).shadowRoot.querySelector("iframe");
+    const frameHeight = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector("iframe").getBoundingClientRect().height, host);
+    const badge = await page.frame(frameOf, host);
+    const contentHeight = () => badge.evaluate(() => Math.ceil(document.querySelector(".embed").getBoundingClientRect().bottom + scrollY));
+    const fits = async (what) => {
+      const until = Date.now() + 10_000;
+      let last;
+      while (Date.now() < until) {
+        last = { frame: await frameHeight(), content: await contentHeight() };
+        if (Math.abs(last.frame - last.content) <= 1) return last;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.fail(`${what}: frame ${last.frame} px, badge content ${last.content} px`);
+    };
+    const collapsed = await fits("collapsed");
+    await badge.click("button.embed-summary");
+    await badge.waitFor(".checks");
+    const expanded = await fits("expanded");
+    assert.ok(expanded.frame > collapsed.frame + 200, `expanded ${expanded.frame} px vs collapsed ${collapsed.frame} px`);
+    assert.match(await badge.text(".embed-details"), /Mật ong hoa nhãn Hưng Yên/);
+    await badge.click("button.embed-summary");
+    const again = await fits("collapsed again");
+    assert.equal(again.frame, collapsed.frame, "the frame shrinks back");
+    console.log(`${engine}: badge frame ${collapsed.frame} px collapsed, ${expanded.frame} px expanded`);
+    await page.close();
+  });
+
+  test("lang=en gives an English badge whatever the phone chose before", async () => {
+    const page = await env.browser.page();
+    await page.goto(`${env.server.base}/embed?code=${encodeURIComponent(env.server.sample("honey").code)}&lang=en`);
+    const text = await page.text("button.embed-summary");
+    assert.match(text, /Verified/);
+    assert.match(text, /Hưng Yên longan-blossom honey/);
+    await page.close();
+  });
+
+  test("the badge registers no service worker (the full app's would precache the scanner)", async () => {
+    const page = await env.browser.page();
+    await page.goto(`${env.server.base}/embed?code=${encodeURIComponent(env.server.sample("honey").code)}`);
+    await page.waitFor("button.embed-summary");
+    await new Promise((r) => setTimeout(r, 1_000)); // time for a registration to have started
+    const registrations = await page.evaluate(async () => (navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0));
+    assert.equal(registrations, 0);
+    await page.close();
+  });
+
+  test("ten badges download the widget once and do not hold up the shop page", async () => {
+    // A tall window: all ten frames are in view at once, the worst case for sharing.
+    const tall = await launch(engine, { server: env.server, viewport: { width: 1100, height: 2600 } });
+    try {
+      const from = env.server.log().split("\n").length - 1;
+      const page = await openShop("/retailer/many", tall);
+      const timing = await page.evaluate(() => {
+        const paint = performance.getEntriesByName("first-contentful-paint")[0];
+        const nav = performance.getEntriesByType("navigation")[0];
+        return { fcp: paint?.startTime ?? null, domContentLoaded: nav?.domContentLoadedEventEnd ?? null, verdictsAt: performance.now() };
+      });
+      assert.equal(await page.count("trace-check"), 10);
+      const lines = env.server.log().split("\n").slice(from);
+      const wasm = wasmDownloads(env.server, from);
+      const embeds = lines.filter((l) => l.startsWith("GET /embed"));
+      const ms = (v) => (v == null ? "n/a" : `${v.toFixed(0)} ms`);
+      console.log(
+        `${engine}: ten badges: ${embeds.length} embed pages, ${wasm.length} wasm download(s) ` +
+          `(${wasm.map((l) => l.split(" ").at(-1)).join(", ")} bytes); shop first paint ${ms(timing.fcp)}, ` +
+          `DOMContentLoaded ${ms(timing.domContentLoaded)}, all verdicts at ${ms(timing.verdictsAt)}`,
+      );
+      assert.equal(embeds.length >= 10, true, "each badge loaded its page");
+      assert.equal(wasm.length, 1, "the widget's wasm is downloaded once for all badges");
+      await page.close();
+    } finally {
+      await tall.close();
+    }
+  });
 });
 
-test("the main app refuses to be framed; the badge may be", async () => {
-  const page = await browser.page();
-  const app = (await page.request.get(`${server.base}/`)).headers();
-  assert.equal(app["x-frame-options"], "DENY");
-  assert.match(app["content-security-policy"], /frame-ancestors 'none'/);
-  assert.match(app["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval';/);
-  const embed = (await page.request.get(`${server.base}/embed?code=x`)).headers();
-  assert.equal(embed["x-frame-options"], undefined);
-  assert.match(embed["content-security-policy"], /frame-ancestors \*/);
-  await page.close();
+test("the main app refuses to be framed; the badge may be (HTTP headers: no browser needed)", async () => {
+  const server = await startServer();
+  try {
+    const app = (await fetch(`${server.base}/`)).headers;
+    assert.equal(app.get("x-frame-options"), "DENY");
+    assert.match(app.get("content-security-policy"), /frame-ancestors 'none'/);
+    assert.match(app.get("content-security-policy"), /script-src 'self' 'wasm-unsafe-eval';/);
+    const embed = (await fetch(`${server.base}/embed?code=x`)).headers;
+    assert.equal(embed.get("x-frame-options"), null);
+    assert.match(embed.get("content-security-policy"), /frame-ancestors \*/);
+    const csp = (await fetch(`${server.base.replace("127.0.0.1", "localhost")}/retailer/`)).headers.get("content-security-policy");
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.match(csp, new RegExp(`frame-src ${server.base.replace(/[.:/]/g, "\\$&")};`));
+  } finally {
+    server.stop();
+  }
 });

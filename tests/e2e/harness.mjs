@@ -1,65 +1,94 @@
 // Shared by the end-to-end tests: start `tracecheck serve` on a free port
-// with the built widget, and Chromium (optionally with a fake camera playing
-// a Y4M video of QR codes). Everything talks to 127.0.0.1 only.
+// with the built widget (behind the test proxy, tests/e2e/proxy.mjs), and a
+// browser in one of three engines — Chromium, Firefox ESR, WebKitGTK — each
+// through its own driver (tests/e2e/engines/) behind one small Page
+// interface (tests/e2e/engines/page.mjs). Everything talks to 127.0.0.1 only.
+//
+// TRACECHECK_ENGINES=chromium,firefox,webkit (the default) picks the engines.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { after, before } from "node:test";
-import { chromium } from "playwright-core";
+import { after, before, describe } from "node:test";
+import { launchChromium } from "./engines/chromium.mjs";
+import { launchFirefox } from "./engines/firefox.mjs";
+import { launchWebKit } from "./engines/webkit.mjs";
+import { freePort } from "./net.mjs";
+import { Proxy } from "./proxy.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 export const BIN = process.env.TRACECHECK_BIN ?? join(root, "target/release/tracecheck");
 const DIST = process.env.TRACECHECK_DIST ?? join(root, "dist");
-const CHROMIUM = process.env.TRACECHECK_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = (
-  process.env.TRACECHECK_CHROMIUM_ARGS ??
-  "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --no-first-run " +
-    "--disable-background-networking --disable-component-update --disable-sync " +
-    "--use-fake-device-for-media-stream --use-fake-ui-for-media-stream"
-)
-  .split(/\s+/)
-  .filter(Boolean);
 
-/** A free TCP port on 127.0.0.1. */
-async function freePort() {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => ok(port));
-    });
-  });
+/** Every engine the suite knows, in the order it runs them. */
+export const ALL_ENGINES = ["chromium", "firefox", "webkit"];
+
+/** The engines this run covers (TRACECHECK_ENGINES, else all three). */
+export const ENGINES = (process.env.TRACECHECK_ENGINES ?? ALL_ENGINES.join(","))
+  .split(",")
+  .map((e) => e.trim())
+  .filter((e) => ALL_ENGINES.includes(e));
+
+/**
+ * Declares `body(engine)` once per engine, as a suite named after it.
+ * `skip` maps an engine to the reason it cannot run these tests; the
+ * reason is printed with the skip.
+ */
+export function forEachEngine(body, { skip = {} } = {}) {
+  for (const engine of ENGINES) {
+    describe(engine, { skip: skip[engine] ?? false }, () => body(engine));
+  }
 }
 
-/** Starts the resolver with the demo registry and the built widget. */
+/**
+ * Starts the resolver with the demo registry and the built widget, behind
+ * the test proxy: `base` (the proxy) is the address pages and codes use.
+ */
 export async function startServer(extraArgs = []) {
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--dist", DIST, ...extraArgs], {
+  const proxy = new Proxy(`http://127.0.0.1:${port}`);
+  await proxy.listen(await freePort());
+  const base = proxy.origin;
+  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--public-url", base, "--dist", DIST, ...extraArgs], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";
   child.stderr.on("data", (chunk) => (log += chunk));
+  const stop = () => {
+    child.kill();
+    proxy.close();
+  };
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
       const answer = await fetch(`${base}/config.json`);
       if (answer.ok) {
         const samples = await (await fetch(`${base}/samples.json`)).json();
-        return { base, samples, stop: () => child.kill(), log: () => log };
+        return {
+          base,
+          samples,
+          proxy,
+          stop,
+          log: () => log,
+          /** The demo sample `id` (its `code`, `expected` verdict…). */
+          sample: (id) => {
+            const found = samples.find((s) => s.id === id);
+            if (!found) throw new Error(`no demo sample ${id}`);
+            return found;
+          },
+          /** Runs `fn(arg)` first in every page from now on; returns its undo. */
+          inject: (fn, arg) => proxy.inject(fn, arg),
+        };
       }
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill();
+  stop();
   throw new Error(`tracecheck serve did not start:\n${log}`);
 }
 
-/** Writes a fake-camera video showing each text's QR code in turn. */
+/** Writes a fake-camera video showing each text's QR code in turn (Chromium's file camera). */
 export function cameraVideo(texts, secondsEach = 3) {
   const dir = mkdtempSync(join(tmpdir(), "tracecheck-video-"));
   const file = join(dir, "camera.y4m");
@@ -68,55 +97,44 @@ export function cameraVideo(texts, secondsEach = 3) {
 }
 
 /**
- * Launches Chromium; `video` feeds the fake camera. Collects page errors so
- * tests can assert the page never crashed.
+ * The QR code of `text` as a grey picture, {width, height, luma (base64)}:
+ * the first frame's Y plane of `tracecheck qr --y4m`, for the stand-in
+ * camera (tests/e2e/stand-in-camera.mjs).
  */
-export async function launch({
-  video,
-  viewport = { width: 360, height: 640 },
-  locale = "vi-VN",
-  // "block" keeps the service worker out, so page.route sees every fetch.
-  serviceWorkers = "allow",
-} = {}) {
-  const profile = mkdtempSync(join(tmpdir(), "tracecheck-chromium-"));
-  const args = [...CHROMIUM_ARGS];
-  if (video) args.push(`--use-file-for-fake-video-capture=${video}`);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args,
-    viewport,
-    locale,
-    serviceWorkers,
-  });
-  const errors = [];
-  context.on("weberror", (error) => errors.push(String(error.error())));
-  context.on("console", (message) => {
-    // A 404 from the resolver is an expected answer, logged by the browser itself.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      errors.push(message.text());
-    }
-  });
-  return {
-    context,
-    errors,
-    async page() {
-      const page = await context.newPage();
-      page.on("pageerror", (error) => errors.push(String(error)));
-      return page;
-    },
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+export function qrPicture(text) {
+  const video = readFileSync(cameraVideo([text], 1));
+  const headerEnd = video.indexOf(0x0a);
+  const header = video.subarray(0, headerEnd).toString("latin1");
+  const width = Number(/ W(\d+)/.exec(header)[1]);
+  const height = Number(/ H(\d+)/.exec(header)[1]);
+  const frameStart = video.indexOf(0x0a, headerEnd + 1) + 1; // after "FRAME…\n"
+  const luma = video.subarray(frameStart, frameStart + width * height);
+  return { width, height, luma: luma.toString("base64") };
+}
+
+/**
+ * Launches `engine` with a fresh profile. Options: `server` (its proxy
+ * reports page errors in WebKit), `viewport`, `locale`, and for Chromium
+ * only `video` (a Y4M file as its camera). `errors` collects page errors.
+ */
+export async function launch(engine, { server, video, viewport = { width: 360, height: 640 }, locale = "vi-VN" } = {}) {
+  if (video && engine !== "chromium") throw new Error(`only Chromium plays a video file as its camera, not ${engine}`);
+  switch (engine) {
+    case "chromium":
+      return launchChromium({ video, viewport, locale });
+    case "firefox":
+      return launchFirefox({ viewport, locale });
+    case "webkit":
+      return launchWebKit({ viewport, locale, proxy: server?.proxy });
+    default:
+      throw new Error(`unknown engine ${engine}`);
+  }
 }
 
 /** Waits for the verdict banner and returns its level and the page text. */
 export async function verdictOf(page, timeout = 20_000) {
-  const banner = page.locator(".verdict");
-  await banner.waitFor({ timeout });
-  return { level: await banner.getAttribute("data-level"), text: await page.locator("main").innerText() };
+  await page.waitFor(".verdict", { timeout });
+  return { level: await page.attr(".verdict", "data-level"), text: await page.text("main") };
 }
 
 /** The `data-level` the widget shows for each expected verdict: the level's
@@ -126,14 +144,14 @@ export const LEVEL = Object.fromEntries(
 );
 
 /**
- * A resolver and a browser shared by one test file: started before its
- * tests, stopped after them. Read them as `env.server` and `env.browser`.
+ * A resolver and a browser of `engine` shared by one suite: started before
+ * its tests, stopped after them. Read them as `env.server` and `env.browser`.
  */
-export function serverAndBrowser() {
+export function serverAndBrowser(engine, options = {}) {
   const env = {};
   before(async () => {
-    env.server = await startServer();
-    env.browser = await launch();
+    env.server = await startServer(options.serverArgs);
+    env.browser = await launch(engine, { server: env.server, ...options });
   });
   after(async () => {
     await env.browser?.close();

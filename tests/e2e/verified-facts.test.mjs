@@ -1,76 +1,92 @@
 // What the page marks as verified comes from verified credentials in
 // scope, never from a credential's own words (issue 11), and a resolver
 // cannot redirect the widget outside its URL policy.
+// Engines: Chromium, Firefox, WebKit.
+import { createServer } from "node:http";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serverAndBrowser, verdictOf } from "./harness.mjs";
+import { forEachEngine, serverAndBrowser, verdictOf } from "./harness.mjs";
 
-const env = serverAndBrowser();
+forEachEngine((engine) => {
+  const env = serverAndBrowser(engine);
 
-const sample = (id) => env.server.samples.find((s) => s.id === id);
-
-test("a badge's name comes from the scheme table, not from the certificate's words", async () => {
-  const page = await env.browser.page();
-  // The chicken's VietGAHP certificate calls itself "VietGAHP (chăn nuôi)";
-  // its OCOP rating comes from the OCOP council.
-  await page.goto(sample("chicken").code);
-  const { level } = await verdictOf(page);
-  assert.equal(level, "verified");
-  const gahp = page.locator('.badge[data-scheme="vietgahp"]');
-  assert.equal((await gahp.locator(".scheme").innerText()).replace(/^\W+/u, "").trim(), "VietGAHP");
-  assert.match(await gahp.locator(".as-written").innerText(), /VietGAHP \(chăn nuôi\)/);
-  assert.equal(await gahp.locator(".stars").count(), 0, "no stars outside OCOP");
-  const ocop = page.locator('.badge[data-scheme="ocop"]');
-  assert.match(await ocop.locator(".stars").innerText(), /OCOP 3 sao/);
-  // The producer's name is the trust list's.
-  assert.match(await page.locator(".producer .party-name").innerText(), /\(dữ liệu mẫu\)/);
-});
-
-test("every page of a deployment pinned to the demo root says DEMO DATA", async () => {
-  const page = await env.browser.page();
-  for (const url of [`${env.server.base}/`, sample("longan").code, `${env.server.base}/kiosk`]) {
-    await page.goto(url);
-    const mark = page.locator(".demo-mark");
-    await mark.waitFor({ timeout: 20_000 });
-    assert.match(await mark.innerText(), /DỮ LIỆU MẪU/, url);
-  }
-});
-
-test("a redirect hop outside the page's CSP is not followed", async (t) => {
-  // Its own browser, without the service worker, whose fetches page.route
-  // would not see.
-  const browser = await launch({ serviceWorkers: "block" });
-  t.after(() => browser.close());
-  const page = await browser.page();
-  const longan = sample("longan").code;
-  // The resolver answers the widget's linkset request with a redirect to a
-  // private address over plain http (the navigation itself is untouched).
-  await page.route(longan, (route) => {
-    if (route.request().resourceType() === "document") return route.continue();
-    return route.fulfill({ status: 302, headers: { Location: "http://10.255.255.1/linkset.json" } });
+  test("a badge's name comes from the scheme table, not from the certificate's words", async () => {
+    const page = await env.browser.page();
+    // The chicken's VietGAHP certificate calls itself "VietGAHP (chăn nuôi)";
+    // its OCOP rating comes from the OCOP council.
+    await page.goto(env.server.sample("chicken").code);
+    const { level, text } = await verdictOf(page);
+    assert.equal(level, "verified", text);
+    const gahp = '.badge[data-scheme="vietgahp"]';
+    assert.equal((await page.text(`${gahp} .scheme`)).replace(/^\W+/u, "").trim(), "VietGAHP");
+    assert.match(await page.text(`${gahp} .as-written`), /VietGAHP \(chăn nuôi\)/);
+    assert.equal(await page.count(`${gahp} .stars`), 0, "no stars outside OCOP");
+    const stars = await page.evaluate(() => document.querySelector('.badge[data-scheme="ocop"] .stars')?.textContent);
+    assert.match(stars ?? "", /OCOP 3 sao/);
+    // The producer's name is the trust list's.
+    assert.match(await page.text(".producer .party-name"), /\(dữ liệu mẫu\)/);
+    await page.close();
   });
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (event) =>
-      window.__violations.push(`${event.effectiveDirective} ${event.blockedURI}`),
+
+  test("every page of a deployment pinned to the demo root says DEMO DATA", async () => {
+    const page = await env.browser.page();
+    for (const url of [`${env.server.base}/`, env.server.sample("longan").code, `${env.server.base}/kiosk`]) {
+      await page.goto(url);
+      assert.match(await page.text(".demo-mark"), /DỮ LIỆU MẪU/, url);
+    }
+    await page.close();
+  });
+
+  test("a redirect hop outside the page's CSP is not followed", async (t) => {
+    // The hop's target records what reaches it.
+    const reached = [];
+    const target = createServer((request, response) => {
+      reached.push(request.url);
+      response.writeHead(200, { "Access-Control-Allow-Origin": "*" }).end("{}");
+    });
+    await new Promise((ok) => target.listen(0, "127.0.0.1", ok));
+    t.after(() => target.close());
+    const hop = `http://127.0.0.1:${target.address().port}/linkset.json`;
+    // The resolver answers the widget's linkset request with a redirect to
+    // another origin over plain http (the navigation itself is untouched).
+    const longan = env.server.sample("longan").code;
+    const path = new URL(longan).pathname;
+    const undo = env.server.proxy.answerWith((req) =>
+      req.url.split("?")[0] === path && /linkset\+json/.test(req.headers.accept ?? "")
+        ? { status: 302, headers: { Location: hop, "Access-Control-Allow-Origin": "*" } }
+        : null,
     );
+    t.after(undo);
+    const page = await env.browser.page();
+    await page.goto(longan);
+    const { level, text } = await verdictOf(page);
+    assert.equal(level, "not_verifiable", text);
+    assert.doesNotMatch(text, /Đã xác thực/);
+    assert.deepEqual(reached, [], "the page's CSP stopped the hop before it was made");
+    await page.close();
   });
-  const failed = new Map();
-  page.on("requestfailed", (request) => failed.set(request.url(), request.failure()?.errorText));
-  await page.goto(longan);
-  const { level, text } = await verdictOf(page);
-  assert.equal(level, "not_verifiable", text);
-  assert.doesNotMatch(text, /Đã xác thực/);
-  // The browser reports the hop against the URL it started from (CSP hides
-  // a redirect's target), and never asks the target.
-  const violations = await page.evaluate(() => window.__violations);
-  assert.ok(
-    violations.some((v) => v.startsWith("connect-src") && v.includes("/01/08935001000013/10/NL2611")),
-    `the page's CSP refused the hop: ${JSON.stringify(violations)}`,
-  );
-  // Chromium fails the fetch as "csp" and aborts the hop before connecting
-  // (an attempt at the unroutable address would end in a network error).
-  const seen = JSON.stringify([...failed]);
-  assert.equal(failed.get(longan), "csp", seen);
-  assert.equal(failed.get("http://10.255.255.1/linkset.json"), "net::ERR_ABORTED", seen);
+
+  test("long record text wraps at 360 px instead of widening the page", async (t) => {
+    // The passport comes back with its name one 3,000-character word: its
+    // signature no longer matches, so the warning page shows it as a claim.
+    const word = "https://".concat("x".repeat(3000));
+    t.after(
+      env.server.proxy.tamper(/\/credentials\/passports\//, (body) => {
+        const record = JSON.parse(body.toString("utf8"));
+        record.credentialSubject.product.name = word;
+        return Buffer.from(JSON.stringify(record));
+      }),
+    );
+    const page = await env.browser.page();
+    await page.goto(env.server.sample("longan").code);
+    const { level } = await verdictOf(page);
+    assert.equal(level, "counterfeit");
+    assert.match(await page.text(".claimed-name"), /^https:\/\/x{100}/);
+    const [scroll, client] = await page.evaluate(() => [
+      document.scrollingElement.scrollWidth,
+      document.scrollingElement.clientWidth,
+    ]);
+    assert.ok(scroll <= client, `the page is ${scroll} px wide in a ${client} px window`);
+    await page.close();
+  });
 });

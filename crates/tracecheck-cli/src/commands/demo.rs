@@ -38,7 +38,12 @@ pub fn run(args: Args) -> super::Outcome {
         args.out_dir.display()
     );
     for sample in &registry.samples {
-        eprintln!("  {:<22} {:?}  {}", sample.id, sample.expected, sample.code);
+        eprintln!(
+            "  {:<22} {:<16} {}",
+            sample.id,
+            sample.expected.code(),
+            sample.code
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,125 @@
+// Starting the widget: the WebAssembly is downloaded once per page and
+// checked against its hash in every engine; a browser that cannot run it
+// (no WebAssembly as in iOS Lockdown Mode, an engine without the features
+// the binary needs, a failed download) gets an explanation in both
+// languages and the code's record link instead of a blank page.
+// Engines: Chromium, Firefox, WebKit.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { forEachEngine, launch, serverAndBrowser } from "./harness.mjs";
+
+const MAIN_WASM = /^\/tracecheck-web-[0-9a-f]+_bg\.wasm$/;
+
+/** Page-side emulations of a browser that cannot start the widget. */
+const withoutWebAssembly = () => {
+  delete globalThis.WebAssembly;
+};
+const withoutAFeature = () => {
+  // What an engine without, say, reference types answers for our binary.
+  const refuse = () => Promise.reject(new WebAssembly.CompileError("emulated: reference types are not supported"));
+  WebAssembly.instantiateStreaming = refuse;
+  WebAssembly.instantiate = refuse;
+  WebAssembly.compileStreaming = refuse;
+  WebAssembly.compile = refuse;
+};
+const downloadFails = () => {
+  const real = window.fetch.bind(window);
+  window.fetch = (url, options) => (String(url).endsWith(".wasm") ? Promise.reject(new TypeError("emulated: network down")) : real(url, options));
+};
+
+/** A valid WebAssembly custom section ("test", empty): the module still runs, its hash differs. */
+const CUSTOM_SECTION = Buffer.from([0x00, 0x05, 0x04, 0x74, 0x65, 0x73, 0x74]);
+
+forEachEngine((engine) => {
+  const env = serverAndBrowser(engine, { serverArgs: ["--log-requests"] });
+
+  async function failedBoot(emulate, url) {
+    const undo = emulate ? env.server.inject(emulate) : () => undefined;
+    const page = await env.browser.page();
+    try {
+      await page.goto(url);
+      await page.waitFor("#boot-failed");
+      return {
+        text: await page.text("#boot-failed"),
+        link: await page.evaluate(() => {
+          const a = document.querySelector("#boot-failed a.boot-failed-record");
+          return a && a.getClientRects().length > 0 ? a.href : null;
+        }),
+        app: await page.count("main"),
+      };
+    } finally {
+      undo();
+      await page.close();
+    }
+  }
+
+  test("without WebAssembly (iOS Lockdown Mode): explained in both languages, with the record's link", async () => {
+    const code = env.server.sample("longan").code;
+    const shown = await failedBoot(withoutWebAssembly, code);
+    assert.match(shown.text, /Không kiểm tra được trên trình duyệt này/);
+    assert.match(shown.text, /Chế độ phong tỏa/);
+    assert.match(shown.text, /This browser cannot check the product/);
+    assert.match(shown.text, /Lockdown Mode/);
+    assert.equal(shown.app, 0, "no half-started widget");
+    // The link opens the resolver's linkset for the code: the record's links.
+    const link = new URL(shown.link);
+    assert.equal(link.pathname, new URL(code).pathname);
+    assert.equal(link.searchParams.get("linkType"), "all");
+    const linkset = await (await fetch(link)).json();
+    assert.ok(JSON.stringify(linkset).includes("http"), "the linkset names the record");
+  });
+
+  test("an engine without a WebAssembly feature the binary needs: the same explanation, not a blank page", async () => {
+    const other = "https://id.gs1.org/01/09506000134352/10/AB-123";
+    const shown = await failedBoot(withoutAFeature, `${env.server.base}/?code=${encodeURIComponent(other)}`);
+    assert.match(shown.text, /WebAssembly/);
+    assert.match(shown.text, /cannot run it/);
+    assert.equal(shown.link, other, "another resolver's code opens as itself");
+  });
+
+  test("a failed download asks to check the connection; a typed code has no link", async () => {
+    const shown = await failedBoot(downloadFails, `${env.server.base}/?code=8935001000013`);
+    assert.match(shown.text, /Không tải được tracecheck/);
+    assert.match(shown.text, /could not be loaded/);
+    assert.equal(shown.link, null);
+  });
+
+  test("a WebAssembly file that differs from its hash is refused", async () => {
+    // A browser of its own: the changed file must not stay in the others' cache.
+    const fresh = await launch(engine, { server: env.server });
+    const undo = env.server.proxy.tamper(MAIN_WASM, (body) => Buffer.concat([body, CUSTOM_SECTION]));
+    try {
+      const page = await fresh.page();
+      await page.goto(`${env.server.base}/`);
+      await page.waitFor("#boot-failed");
+      assert.match(await page.text("#boot-failed"), /could not be loaded/);
+      assert.equal(await page.count("main"), 0);
+    } finally {
+      undo();
+      await fresh.close();
+    }
+  });
+
+  test("a first visit downloads the widget's WebAssembly once (page and service worker together)", async () => {
+    const fresh = await launch(engine, { server: env.server });
+    try {
+      const from = env.server.log().split("\n").length - 1;
+      const page = await fresh.page();
+      await page.goto(`${env.server.base}/`);
+      await page.waitFor("h1");
+      // The service worker installs (and precaches the shell) after the page starts.
+      await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
+      await new Promise((r) => setTimeout(r, 1_000));
+      const downloads = env.server
+        .log()
+        .split("\n")
+        .slice(from)
+        .filter((l) => l.startsWith("GET ") && MAIN_WASM.test(l.split(" ")[1]) && / 200 /.test(l));
+      console.log(`${engine}: first visit: ${downloads.length} download(s) of the main wasm: ${downloads.join(" | ")}`);
+      assert.equal(downloads.length, 1, downloads.join("\n"));
+      assert.deepEqual(fresh.errors, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
