@@ -12,7 +12,7 @@
 //   `X-Tracecheck-Cached-At: <ms since 1970>`, which the widget shows as the
 //   data's age. Revocation data past its own validUntil is judged by the
 //   verifier (Caution), not here.
-const VERSION = "tracecheck-3";
+const VERSION = "tracecheck-4";
 const SHELL = `${VERSION}-shell`;
 const DATA = `${VERSION}-data`;
 const FETCHED_AT = "X-Tracecheck-Fetched-At";
@@ -37,6 +37,7 @@ async function precacheShell() {
   const response = await fetch("/", { cache: "no-cache" });
   if (!response.ok) return;
   const html = await response.clone().text();
+  if (!isAppShell(html)) return;
   await cache.put("/", response);
   const named = [...html.matchAll(/(?:href|src|data-tracecheck-js|data-tracecheck-wasm)="(\/[^"/][^"]*)"/g)].map((m) => m[1]);
   // The QR decoder worker loads on the first scan; keep it for offline scanning too.
@@ -44,6 +45,12 @@ async function precacheShell() {
   const assets = new Set([...named, ...worker, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon.svg"]);
 
   await Promise.all([...assets].map((url) => cache.add(url).catch(() => undefined)));
+}
+
+// The app shell is the page that boots the widget: index.html names its
+// WASM in a data-tracecheck-wasm attribute (see scripts/wasm-integrity.mjs).
+function isAppShell(html) {
+  return /data-tracecheck-wasm="\//.test(html);
 }
 
 function isHashedAsset(url) {
@@ -74,13 +81,18 @@ self.addEventListener("fetch", (event) => {
 async function navigation(request) {
   try {
     const response = await fetch(request);
-    // A newer shell for next time (the server answers every app path with it).
+    // A newer shell for next time (the server answers every app path with
+    // it). Only the app's own page counts: /demo, /retailer/ and any other
+    // HTML on this origin must never become what every address opens offline.
     if (response.ok && response.headers.get("Content-Type")?.startsWith("text/html")) {
       const copy = response.clone();
-      await caches
-        .open(SHELL)
-        .then((cache) => cache.put("/", copy))
-        .catch(() => undefined); // quota: no newer shell this time
+      const html = await copy.clone().text().catch(() => "");
+      if (isAppShell(html)) {
+        await caches
+          .open(SHELL)
+          .then((cache) => cache.put("/", copy))
+          .catch(() => undefined); // quota: no newer shell this time
+      }
     }
     return response;
   } catch (offline) {

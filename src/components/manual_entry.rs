@@ -18,6 +18,17 @@ pub struct Props {
 pub fn ManualEntry(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let input = use_node_ref();
+    // The starting text is put in once, when it changes: a `value` attribute
+    // would make Yew reset the field to it on every re-render of the page
+    // (the camera starting, a language switch), wiping what the shopper typed.
+    {
+        let input = input.clone();
+        use_effect_with(props.initial.clone(), move |initial| {
+            if let (Some(text), Some(field)) = (initial, input.cast::<HtmlInputElement>()) {
+                field.set_value(text);
+            }
+        });
+    }
     let onsubmit = {
         let (input, on_code) = (input.clone(), props.on_code.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -36,8 +47,7 @@ pub fn ManualEntry(props: &Props) -> Html {
             <label for="manual-code">{lang.t(Msg::ManualLabel)}</label>
             <div class="row">
                 <input id="manual-code" ref={input} type="text" inputmode="text" autocomplete="off"
-                    spellcheck="false" placeholder={lang.t(Msg::ManualPlaceholder)}
-                    value={props.initial.clone().unwrap_or_default()} />
+                    spellcheck="false" placeholder={lang.t(Msg::ManualPlaceholder)} />
                 <button type="submit" class="primary">{lang.t(Msg::ManualSubmit)}</button>
             </div>
         </form>

@@ -65,7 +65,7 @@ forEachEngine((engine) => {
     await page.goto(`${env.server.base}/?code=8935001000013`);
     await verdictOf(page);
     if ((await page.attr("html", "lang")) === "vi") await page.click("button.lang-switch");
-    await page.waitForFunction(() => /Verified/.test(document.querySelector("main")?.innerText));
+    await page.waitForFunction(() => /Genuine product — batch not checked/.test(document.querySelector("main")?.innerText));
     assert.match(await page.text("main"), /Hưng Yên longan/);
     await page.reload();
     await page.waitForFunction(() => /Why this result/.test(document.querySelector("main")?.innerText));

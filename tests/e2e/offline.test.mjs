@@ -78,6 +78,20 @@ forEachEngine((engine) => {
     });
   });
 
+  test("offline, after the demo sheet and the shop were opened, app addresses still open the app", async () => {
+    // Other HTML pages of the origin pass through the worker too; only the
+    // app's own page may become the offline shell.
+    for (const path of ["/demo", "/retailer/"]) {
+      await page.goto(`${env.server.base}${path}`);
+      assert.equal(await page.count("script[data-tracecheck-wasm]"), 0, `${path} is not the app`);
+    }
+    await offline(async () => {
+      await page.goto(code("honey"));
+      const { level, text } = await verdictOf(page);
+      assert.equal(level, "verified", text);
+    });
+  });
+
   test("offline, a product never seen cannot be checked, and says so", async () => {
     await offline(async () => {
       await page.goto(code("medicine"));

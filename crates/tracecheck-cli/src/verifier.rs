@@ -9,8 +9,8 @@ use time::OffsetDateTime;
 use tracecheck_core::resolve::{Fetch, Request, UrlPolicy, WebUrl, accept};
 use tracecheck_core::trust::{TrustList, TrustListError};
 use tracecheck_core::verdict::{
-    Config, Context, FetchLimits, Report, check_trust_list, load_context, verify_code,
-    verify_document,
+    ChecklistItem, Config, Context, FetchLimits, Report, check_trust_list, load_context,
+    verify_code, verify_document,
 };
 
 use crate::messages::{describe_config_error, describe_fetch_error};
@@ -59,6 +59,25 @@ pub enum Subject<'a> {
     Code(&'a str),
     /// A credential's bytes (JSON or a compact JWS).
     Document(&'a [u8]),
+}
+
+/// A report as the CLI prints it and the service answers it: the report's
+/// members and, beside them, its passport checklist (docs/verdict-json.md).
+#[derive(serde::Serialize)]
+pub struct Printed<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    checklist: Vec<ChecklistItem>,
+}
+
+impl<'a> Printed<'a> {
+    /// `report` with its checklist.
+    pub fn new(report: &'a Report) -> Self {
+        Printed {
+            report,
+            checklist: report.checklist(),
+        }
+    }
 }
 
 /// Verifies `subject` at `now` with `settings`, fetching through `fetcher`.

@@ -112,6 +112,22 @@ fn every_demo_sample_gets_its_expected_verdict() {
                 sample.id, sample.expected, report.level, report.checks
             ));
         }
+        // Who vouches is named by the trust list: a blank name would show a
+        // verified producer or certifier with no name at all.
+        if let Some(verified) = &report.verified {
+            if verified.producer.name.is_empty() {
+                failures.push(format!("{}: the trust list names no producer", sample.id));
+            }
+        }
+        for certification in report
+            .certifications
+            .iter()
+            .filter_map(|c| c.verified.as_ref())
+        {
+            if certification.certifier.is_empty() {
+                failures.push(format!("{}: the trust list names no certifier", sample.id));
+            }
+        }
     }
     println!(
         "demo samples: {}/{} as expected",

@@ -118,6 +118,12 @@ fn get_verify_answers_the_verdict_json() {
     let (status, verdict) = get(&format!("{}/verify?code={}", server.base, escape(&longan)));
     assert_eq!(status, 200);
     assert_eq!(verdict["level"], "verified", "{verdict}");
+    // The passport checklist rides beside the report: seven items, the
+    // longan's name and GTIN present and signed.
+    let checklist = verdict["checklist"].as_array().expect("checklist");
+    assert_eq!(checklist.len(), 7, "{verdict}");
+    assert_eq!(checklist[0]["requirement"], "name_and_gtin");
+    assert_eq!(checklist[0]["presence"], "verified");
     let tampered = sample_code(&server, "tampered");
     let (_, verdict) = get(&format!(
         "{}/verify?code={}",
@@ -125,6 +131,11 @@ fn get_verify_answers_the_verdict_json() {
         escape(&tampered)
     ));
     assert_eq!(verdict["level"], "counterfeit");
+    let unsigned = verdict["checklist"].as_array().expect("checklist");
+    assert!(
+        unsigned.iter().all(|item| item["presence"] != "verified"),
+        "a failed record vouches for nothing: {verdict}"
+    );
     let (status, _) = get(&format!("{}/verify", server.base));
     assert_eq!(status, 400);
 }

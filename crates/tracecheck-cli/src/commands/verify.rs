@@ -84,6 +84,6 @@ pub fn run(args: Args) -> super::Outcome {
         (None, None) => return Err("give a code or --credential FILE".into()),
     };
     let report = verify(&settings, subject, now, &fetcher)?;
-    super::print_json(&report)?;
+    super::print_json(&tracecheck_cli::verifier::Printed::new(&report))?;
     Ok(exit_code(report.level))
 }

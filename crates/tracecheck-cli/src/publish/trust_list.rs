@@ -296,8 +296,23 @@ pub(super) fn publish(run: &mut Run<'_>, plan: &Plan) -> Result<String, PublishE
             None => keys.all(issuer).into_iter().map(|s| s.did).collect(),
         })
     };
-    let entries = read_entries(&plan.csv.0, &plan.csv.1, run.options.zone, Some(&resolve))
+    let mut entries = read_entries(&plan.csv.0, &plan.csv.1, run.options.zone, Some(&resolve))
         .map_err(PublishError::Input)?;
+    // A row naming an issuer by its id and leaving the name cells empty is
+    // listed under that issuer's name from issuers.csv: the name a verifier
+    // shows for a producer or certifier is the trust list's, never the
+    // credential's own, so it must not be blank.
+    for entry in entries
+        .iter_mut()
+        .filter(|e| e.name.vi.is_none() && e.name.en.is_none())
+    {
+        if let Some(issuer) = issuers
+            .values()
+            .find(|issuer| resolve(&issuer.id).is_some_and(|dids| dids.contains(&entry.did)))
+        {
+            entry.name = issuer.name.clone();
+        }
+    }
     let existing = run.state.trust_list.clone();
     let mut record = Run::record_for(run.state, existing, &root, &signer);
     let owner = Run::owner(&root, record.key.as_deref().unwrap_or_default());

@@ -291,6 +291,11 @@ fn static_file(site: &Site, path: &str) -> Answer {
             ("Content-Type".into(), content_type.into()),
             ("X-Content-Type-Options".into(), "nosniff".into()),
             ("Cache-Control".into(), cache.into()),
+            // A worker takes its CSP from its own script's headers, not from
+            // the page: without this the service worker's fetches (which
+            // carry the widget's data requests) would follow a redirect to
+            // any host. The same policy as the page, as nginx.rs sends it.
+            ("Content-Security-Policy".into(), APP_CSP.into()),
         ],
         body,
     }

@@ -116,7 +116,10 @@ fn get_verify(service: &Service, query: &str) -> Answer {
         return problem(400, "the code is not UTF-8 text");
     };
     match run(service, Subject::Code(&code)) {
-        Ok(report) => json_answer(200, &serde_json::to_value(&report).unwrap_or_default()),
+        Ok(report) => json_answer(
+            200,
+            &serde_json::to_value(crate::verifier::Printed::new(&report)).unwrap_or_default(),
+        ),
         Err(answer) => answer,
     }
 }
@@ -177,7 +180,7 @@ fn post_verify(service: &Service, body: &[u8]) -> Answer {
         "checks": named(&|o| o == Outcome::Pass),
         "warnings": named(&|o| o == Outcome::Caution),
         "errors": named(&|o| matches!(o, Outcome::Counterfeit | Outcome::Unverifiable)),
-        "verdict": report,
+        "verdict": crate::verifier::Printed::new(&report),
     });
     json_answer(200, &result)
 }
