@@ -12,7 +12,7 @@
 //   `X-Tracecheck-Cached-At: <ms since 1970>`, which the widget shows as the
 //   data's age. Revocation data past its own validUntil is judged by the
 //   verifier (Caution), not here.
-const VERSION = "tracecheck-4";
+const VERSION = "tracecheck-5";
 const SHELL = `${VERSION}-shell`;
 const DATA = `${VERSION}-data`;
 const FETCHED_AT = "X-Tracecheck-Fetched-At";
@@ -129,14 +129,41 @@ async function keep(cache, url, response) {
   }
 }
 
+// The page's CSP (`connect-src 'self' https:`) is what a data request may
+// reach, on every redirect hop. This worker's own fetches follow its
+// script's CSP header where the engine applies one, and this check where
+// it does not: an answer that came from outside the policy is refused.
+function inPolicy(url) {
+  const target = new URL(url);
+  return target.origin === location.origin || target.protocol === "https:";
+}
+
+// A fetch that failed because a redirect was refused is not "offline": the
+// kept copy must not stand in for what the resolver now answers.
+async function refusedRedirect(request) {
+  try {
+    const probe = await fetch(request, { redirect: "manual" });
+    return probe.type === "opaqueredirect";
+  } catch {
+    return false;
+  }
+}
+
+async function fetchInPolicy(request) {
+  const response = await fetch(request);
+  if (response.redirected && !inPolicy(response.url)) return Response.error();
+  return response;
+}
+
 async function networkFirst(request, cacheName) {
   const cache = await caches.open(cacheName).catch(() => null);
-  if (!cache) return fetch(request);
+  if (!cache) return fetchInPolicy(request);
   try {
-    const response = await fetch(request);
+    const response = await fetchInPolicy(request);
     if (response.ok) await keep(cache, request.url, response.clone());
     return response;
   } catch (offline) {
+    if (await refusedRedirect(request)) return Response.error();
     const kept = await cache.match(request.url);
     if (!kept) throw offline;
     const headers = new Headers(kept.headers);

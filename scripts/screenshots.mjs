@@ -18,9 +18,12 @@ const shots = engines
   ? [["verified", "honey"]]
   : [
       ["verified", "longan"],
+      ["product-only", { code: "8935001000013" }],
       ["caution", "expired-certification"],
+      ["recalled", "recalled"],
       ["counterfeit", "tampered"],
-      ["error", null],
+      ["error", { code: "WIFI:S:quan-ca-phe;P:12345678;;" }],
+      ["typo", { code: "8935001000019" }],
     ];
 // WebKitGTK's MiniBrowser window cannot be narrower than about 450 px.
 const viewport = engines ? { width: 480, height: 800 } : { width: 360, height: 640 };
@@ -30,7 +33,7 @@ async function shoot(engine, server, lang) {
   try {
     const page = await browser.page();
     for (const [name, id] of shots) {
-      const code = id ? server.sample(id).code : "WIFI:S:quan-ca-phe;P:12345678;;";
+      const code = typeof id === "string" ? server.sample(id).code : id.code;
       await page.goto(`${server.base}/?code=${encodeURIComponent(code)}`);
       await verdictOf(page);
       if ((await page.attr("html", "lang")) !== lang) {
