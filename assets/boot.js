@@ -50,6 +50,7 @@ function recordLink() {
 function showFailure(error) {
   const reason = reasonOf(error);
   console.warn("tracecheck could not start:", reason, error);
+  removeShell();
   const box = document.getElementById("boot-failed");
   if (!box) return;
   for (const part of box.querySelectorAll("[data-reason]")) part.hidden = part.dataset.reason !== reason;
@@ -65,6 +66,31 @@ function showFailure(error) {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
     window.parent.postMessage({ type: "tracecheck:size", height, level: "not_verifiable" }, /^https?:\/\//.test(origin ?? "") ? origin : "*");
   }
+}
+
+/**
+ * The app shell in the shopper's language (the widget's own choice, kept
+ * under `tracecheck.lang`, or `?lang=`); in the badge iframe, only the
+ * loading line (the badge has no header).
+ */
+function prepareShell() {
+  const shell = document.getElementById("app-shell");
+  if (!shell) return;
+  let lang = new URL(location.href).searchParams.get("lang");
+  try {
+    lang = lang ?? localStorage.getItem("tracecheck.lang");
+  } catch {
+    // storage blocked: the page's language
+  }
+  if (lang === "en") {
+    for (const part of shell.querySelectorAll("[data-lang]")) part.hidden = part.dataset.lang !== "en";
+  }
+  if (location.pathname.startsWith("/embed")) shell.querySelector("header")?.remove();
+}
+
+/** The widget could not start: the shell's "loading" would never end. */
+function removeShell() {
+  document.getElementById("app-shell")?.remove();
 }
 
 async function start() {
@@ -88,4 +114,5 @@ async function start() {
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: exports } }));
 }
 
+prepareShell();
 start().catch(showFailure);

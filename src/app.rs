@@ -36,6 +36,17 @@ pub fn App() -> Html {
     let mode = use_state(route::current);
     let context = use_state(|| None::<Rc<Context>>);
 
+    // The widget has rendered: the static shell index.html painted while
+    // the WebAssembly downloaded has done its job.
+    use_effect_with((), |_| {
+        let shell = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app-shell"));
+        if let Some(shell) = shell {
+            shell.remove();
+        }
+    });
+
     // Offline use: keep the app and its data on the phone. Not from the
     // badge: a shop's visitor would get the whole app installed (and its
     // scanner precached) inside the shop's page.

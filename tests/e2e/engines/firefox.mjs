@@ -36,7 +36,9 @@ class FirefoxPage extends Page {
 
   async click(selector) {
     await this.waitFor(selector);
-    await this.target.click(selector);
+    // A locator finds the element again if a re-render replaced it between
+    // finding and clicking ("Node is detached from document").
+    await this.target.locator(selector).click();
   }
 
   async fill(selector, text) {

@@ -1,0 +1,245 @@
+// First-visit benchmark (issue 13): how long a shopper waits for a verdict.
+//
+//   cargo build --release -p tracecheck-cli && trunk build --release
+//   node scripts/bench-first-visit.mjs [--runs 5] [--only slow4g]
+//
+// Serves the release build with the demo (`tracecheck serve`, 127.0.0.1),
+// opens four pages in Chromium at 360×640 — a product's direct link, `/`,
+// `/embed?code=…` and the retailer's page with its badge — and prints, per
+// page and network: cold and warm time to the verdict (to the typing box on
+// `/`), first contentful paint, bytes received before the verdict (by
+// file), and the longest main-thread task. Cold = a fresh profile; warm =
+// the same page opened again in it. Each figure is the median of `--runs`
+// runs, with the spread (min–max) beside it.
+//
+// Throttling is Chrome's own (CDP Network.emulateNetworkConditions and
+// Emulation.setCPUThrottlingRate, 4× CPU): the constants Lighthouse uses for
+// its DevTools throttling. The service worker is bypassed in throttled runs
+// (Network.setBypassServiceWorker): its own fetches escape CDP throttling, so
+// with it the figures would flatter the app. Not a test: nothing here fails
+// on a slow figure.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const root = resolve(import.meta.dirname, "..");
+const BIN = process.env.TRACECHECK_BIN ?? join(root, "target/release/tracecheck");
+const DIST = process.env.TRACECHECK_DIST ?? join(root, "dist");
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const RUNS = Number(arg("--runs", "5"));
+const ONLY = arg("--only", null);
+
+/** Lighthouse's DevTools-throttling constants (lighthouse-core/config/constants.js). */
+const NETWORKS = {
+  none: null,
+  // mobileSlow4G: 150 ms RTT × 3.75, 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up.
+  slow4g: { latency: 562.5, download: (1638.4 * 0.9 * 1024) / 8, upload: (750 * 0.9 * 1024) / 8, cpu: 4 },
+  // mobileRegular3G: 300 ms RTT × 3.75, 700 kbit/s × 0.9 both ways.
+  regular3g: { latency: 1125, download: (700 * 0.9 * 1024) / 8, upload: (700 * 0.9 * 1024) / 8, cpu: 4 },
+};
+
+const ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+async function startServer() {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--public-url", base, "--dist", DIST], {
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/config.json`)).ok) {
+        const samples = await (await fetch(`${base}/samples.json`)).json();
+        return { base, samples, stop: () => child.kill() };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error("tracecheck serve did not start");
+}
+
+/** Page-side, before anything runs: notes when the verdict (or `ready`) first shows, and long tasks. */
+function observe(ready) {
+  window.__bench = { at: null, longest: 0, longTasks: 0 };
+  try {
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) {
+        window.__bench.longest = Math.max(window.__bench.longest, task.duration);
+        window.__bench.longTasks += 1;
+      }
+    }).observe({ type: "longtask", buffered: true });
+  } catch {
+    // no long-task timing in this engine
+  }
+  const look = () => {
+    if (window.__bench.at !== null) return;
+    const el = document.querySelector(ready);
+    if (el && el.getClientRects().length > 0) window.__bench.at = performance.now();
+  };
+  new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+/** One visit: cold in a fresh profile, then warm in the same one. */
+async function visit(browser, page, network) {
+  const dir = mkdtempSync(join(tmpdir(), "tracecheck-bench-"));
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: "vi-VN" });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send("Network.enable");
+  const bytes = new Map();
+  const urls = new Map();
+  cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
+  cdp.on("Network.loadingFinished", (e) => {
+    const url = urls.get(e.requestId) ?? "?";
+    bytes.set(url, (bytes.get(url) ?? 0) + e.encodedDataLength);
+  });
+  if (network) {
+    await cdp.send("Network.setBypassServiceWorker", { bypass: true });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: network.latency,
+      downloadThroughput: network.download,
+      uploadThroughput: network.upload,
+    });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: network.cpu });
+  }
+  // The retailer's badge lives in a frame: each frame watches for itself.
+  await context.addInitScript(observe, page.ready);
+  const one = async () => {
+    bytes.clear();
+    await tab.goto(page.url, { waitUntil: "commit" });
+    const deadline = Date.now() + 120_000;
+    let at = null;
+    while (at === null && Date.now() < deadline) {
+      for (const frame of tab.frames()) {
+        const seen = await frame.evaluate(() => window.__bench?.at ?? null).catch(() => null);
+        if (seen !== null) {
+          // A frame's clock starts at its own navigation: add its start.
+          const offset =
+            frame === tab.mainFrame()
+              ? 0
+              : await tab.evaluate((src) => performance.getEntriesByName(src)[0]?.startTime ?? 0, frame.url()).catch(() => 0);
+          at = seen + offset;
+        }
+      }
+      if (at === null) await new Promise((r) => setTimeout(r, 50));
+    }
+    // The paint entry can be recorded a frame after the verdict shows.
+    const stats = await tab.evaluate(async () => {
+      for (let i = 0; i < 40 && !performance.getEntriesByName("first-contentful-paint")[0]; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return {
+        fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+        longest: window.__bench?.longest ?? 0,
+      };
+    });
+    const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+    return { at, fcp: stats.fcp, longest: stats.longest, bytes: total, files: new Map(bytes) };
+  };
+  try {
+    const cold = await one();
+    const warm = await one();
+    return { cold, warm };
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => x !== null).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const spread = (xs) => {
+  const s = xs.filter((x) => x !== null);
+  return s.length ? `${fmt(Math.min(...s))}–${fmt(Math.max(...s))}` : "–";
+};
+const fmt = (ms) => (ms === null ? "timeout" : `${(ms / 1000).toFixed(2)}`);
+
+const server = await startServer();
+const longan = server.samples.find((s) => s.id === "longan").code;
+const pages = [
+  { name: "direct link", url: longan, ready: ".verdict" },
+  { name: "/", url: `${server.base}/`, ready: "#manual-code" },
+  // The badge's verdict: its summary line once it is no longer "checking".
+  { name: "/embed", url: `${server.base}/embed?code=${encodeURIComponent(longan)}`, ready: ".embed-summary:not(.checking)" },
+  { name: "retailer", url: `${server.base}/retailer/`, ready: ".embed-summary:not(.checking)" },
+];
+const browser = await chromium.launch({ executablePath: process.env.TRACECHECK_CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
+const rows = [];
+try {
+  for (const [networkName, network] of Object.entries(NETWORKS)) {
+    if (ONLY && ONLY !== networkName) continue;
+    for (const page of pages) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, page, network));
+      const pick = (f) => runs.map(f);
+      const row = {
+        network: networkName,
+        page: page.name,
+        cold: median(pick((r) => r.cold.at)),
+        coldSpread: spread(pick((r) => r.cold.at)),
+        warm: median(pick((r) => r.warm.at)),
+        warmSpread: spread(pick((r) => r.warm.at)),
+        fcp: median(pick((r) => r.cold.fcp)),
+        bytes: median(pick((r) => r.cold.bytes)),
+        longest: Math.max(...pick((r) => Math.max(r.cold.longest, r.warm.longest))),
+        files: runs[0].cold.files,
+      };
+      rows.push(row);
+      console.error(`${networkName} ${page.name}: cold ${fmt(row.cold)} s (${row.coldSpread}), warm ${fmt(row.warm)} s, FCP ${fmt(row.fcp)} s`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+
+console.log(`\nFirst visit, Chromium ${360}×${640}, ${RUNS} runs each (median, min–max), seconds; CPU 4× slower when throttled.\n`);
+console.log("| network | page | cold verdict | warm verdict | first contentful paint | bytes before verdict (cold) | longest task |");
+console.log("|---|---|---|---|---|---|---|");
+for (const r of rows) {
+  console.log(
+    `| ${r.network} | ${r.page} | ${fmt(r.cold)} (${r.coldSpread}) | ${fmt(r.warm)} (${r.warmSpread}) | ${fmt(r.fcp)} | ${Math.round(r.bytes).toLocaleString("en")} B | ${Math.round(r.longest)} ms |`,
+  );
+}
+const direct = rows.find((r) => r.page === "direct link");
+if (direct) {
+  console.log(`\nBytes by file, direct link, cold (${direct.network}):`);
+  for (const [url, n] of [...direct.files].sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${String(Math.round(n)).padStart(9)} B  ${url.replace(server.base, "")}`);
+  }
+}
