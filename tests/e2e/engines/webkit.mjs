@@ -135,6 +135,9 @@ export async function launchWebKit({ viewport, locale, proxy }) {
       "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] },
     })
     .build();
+  // A page that never finishes loading fails in a minute, not WebDriver's
+  // default five.
+  await driver.manage().setTimeouts({ pageLoad: 60_000, script: 60_000 });
   const session = { driver, current: null, spare: null };
   const capabilities = await driver.getCapabilities();
   // MiniBrowser's window has a toolbar: size the window so the page's own
