@@ -369,3 +369,45 @@ fn no_service_worker_api_means_no_registration_and_no_crash() {
     let navigator: js_sys::Object = web_sys::window().expect("window").navigator().into();
     js_sys::Reflect::delete_property(&navigator, &"serviceWorker".into()).expect("delete");
 }
+
+fn cams(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(id, label)| ((*id).to_owned(), (*label).to_owned()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn an_ultra_wide_or_telephoto_first_choice_moves_to_the_main_rear_camera() {
+    // iPhone labels (English and Vietnamese), an Android one without words.
+    let iphone = cams(&[
+        ("front", "Front Camera"),
+        ("ultra", "Back Ultra Wide Camera"),
+        ("main", "Back Camera"),
+        ("tele", "Back Telephoto Camera"),
+    ]);
+    assert_eq!(
+        camera::main_rear_camera("Back Ultra Wide Camera", &iphone).as_deref(),
+        Some("main")
+    );
+    assert_eq!(
+        camera::main_rear_camera("Back Telephoto Camera", &iphone).as_deref(),
+        Some("main")
+    );
+    assert_eq!(camera::main_rear_camera("Back Camera", &iphone), None);
+    let vi = cams(&[
+        ("u", "Camera góc siêu rộng mặt sau"),
+        ("m", "Camera mặt sau"),
+    ]);
+    assert_eq!(
+        camera::main_rear_camera("Camera góc siêu rộng mặt sau", &vi).as_deref(),
+        Some("m")
+    );
+    // No label to go by (before permission, or "camera2 2, facing back"):
+    // the browser's choice stands; so does an extra lens with no other.
+    assert_eq!(camera::main_rear_camera("", &iphone), None);
+    let only_ultra = cams(&[("u", "Back Ultra Wide Camera"), ("f", "Front Camera")]);
+    assert_eq!(
+        camera::main_rear_camera("Back Ultra Wide Camera", &only_ultra),
+        None
+    );
+}

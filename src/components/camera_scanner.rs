@@ -82,6 +82,12 @@ struct Session {
     /// Bumped on every start and stop, so a late camera start after a stop is discarded.
     generation: Rc<Cell<u32>>,
     device: Rc<RefCell<Option<String>>>,
+    /// The automatic choice of lens was checked (see `main_rear_camera`).
+    lens_checked: Rc<Cell<bool>>,
+    /// The camera was stopped because the page went to the background.
+    paused: Rc<Cell<bool>>,
+    /// A start is under way (asking for the camera, checking the lens).
+    pending: Rc<Cell<bool>>,
     video: NodeRef,
     canvas: NodeRef,
     on_code: Callback<String>,
@@ -90,6 +96,7 @@ struct Session {
 
 impl Session {
     fn stop(&self) {
+        self.pending.set(false);
         self.generation.set(self.generation.get() + 1);
         self.retry.borrow_mut().take();
         self.running.borrow_mut().take();
@@ -104,6 +111,7 @@ impl Session {
         };
         self.stop();
         let this_start = self.generation.get();
+        self.pending.set(true);
         self.state.set(State::Starting);
         let session = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
@@ -125,15 +133,40 @@ impl Session {
             let features = camera::features(&stream);
             session.features.set(features);
             // Not awaited: the preview must not wait on the camera's answer.
-            let focusing = stream.clone();
+            // `Clone::clone`, never `stream.clone()`: web-sys's inherent
+            // `MediaStream::clone` is the JS `clone()`, a new stream with new
+            // tracks that stopping ours would leave running (the camera
+            // stayed on after a read, and a hidden page kept it).
+            let focusing = Clone::clone(&stream);
             wasm_bindgen_futures::spawn_local(async move {
                 camera::keep_focusing(&focusing, features.focus_modes).await;
             });
             session.torch.set(false);
+            // "The rear camera" may be an ultra-wide or telephoto lens on
+            // phones with several: move to the main one, once, unless the
+            // shopper chose a camera.
+            if device.is_none() && !session.lens_checked.replace(true) {
+                let label = camera::label_of(&stream).unwrap_or_default();
+                let main = camera::main_rear_camera(&label, &camera::labelled_cameras().await);
+                if let Some(main) = main {
+                    if session.generation.get() == this_start {
+                        camera::stop(&stream);
+                        *session.device.borrow_mut() = Some(main);
+                        session.start();
+                    }
+                    return;
+                }
+            }
+            // Stopped while the lens was checked (the page went to the background).
+            if session.generation.get() != this_start {
+                camera::stop(&stream);
+                return;
+            }
+            session.pending.set(false);
             *session.device.borrow_mut() = camera::device_of(&stream);
             let alive = Rc::new(Cell::new(true));
             *session.running.borrow_mut() = Some(Running {
-                stream: stream.clone(),
+                stream: Clone::clone(&stream),
                 alive: alive.clone(),
             });
             session.state.set(State::On);
@@ -217,6 +250,7 @@ impl Session {
 
     /// Shows the error; in kiosk mode, also schedules a restart.
     fn failed(&self, error: PlatformError) {
+        self.pending.set(false);
         self.running.borrow_mut().take();
         let retryable = !matches!(
             error,
@@ -250,6 +284,9 @@ pub fn CameraScanner(props: &Props) -> Html {
         failures: (*use_mut_ref(|| Rc::new(Cell::new(0u32))).borrow()).clone(),
         generation: (*use_mut_ref(|| Rc::new(Cell::new(0u32))).borrow()).clone(),
         device: use_mut_ref(|| None::<String>),
+        lens_checked: (*use_mut_ref(|| Rc::new(Cell::new(false))).borrow()).clone(),
+        paused: (*use_mut_ref(|| Rc::new(Cell::new(false))).borrow()).clone(),
+        pending: (*use_mut_ref(|| Rc::new(Cell::new(false))).borrow()).clone(),
         video: use_node_ref(),
         canvas: use_node_ref(),
         on_code: props.on_code.clone(),
@@ -262,6 +299,34 @@ pub fn CameraScanner(props: &Props) -> Html {
         use_effect_with((), move |_| {
             session.start();
             move || session.stop()
+        });
+    }
+
+    // Another app, the lock screen or a tab switch: iOS takes the camera
+    // away from a page in the background (its track ends or freezes). Let
+    // go of it there, and start it again when the page is back in view.
+    {
+        let session = session.clone();
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let listener = document.clone().map(|target| {
+                gloo_events::EventListener::new(&target, "visibilitychange", move |_| {
+                    // Read as a property (not web-sys's prototype getter), so
+                    // the e2e suite can stand in for a phone going to the
+                    // background.
+                    let hidden = document.as_ref().is_some_and(|d| {
+                        js_sys::Reflect::get(d, &"hidden".into()).is_ok_and(|h| h.is_truthy())
+                    });
+                    let running = session.running.borrow().is_some() || session.pending.get();
+                    if hidden && running {
+                        session.stop();
+                        session.paused.set(true);
+                    } else if !hidden && session.paused.replace(false) {
+                        session.start();
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -292,7 +357,12 @@ pub fn CameraScanner(props: &Props) -> Html {
     let toggle_torch = {
         let session = session.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(stream) = session.running.borrow().as_ref().map(|r| r.stream.clone()) else {
+            let Some(stream) = session
+                .running
+                .borrow()
+                .as_ref()
+                .map(|r| Clone::clone(&r.stream))
+            else {
                 return;
             };
             let (torch, on) = (session.torch.clone(), !*session.torch);
@@ -312,7 +382,12 @@ pub fn CameraScanner(props: &Props) -> Html {
             if !modes.any() {
                 return;
             }
-            let Some(stream) = session.running.borrow().as_ref().map(|r| r.stream.clone()) else {
+            let Some(stream) = session
+                .running
+                .borrow()
+                .as_ref()
+                .map(|r| Clone::clone(&r.stream))
+            else {
                 return;
             };
             let target = event
@@ -338,7 +413,12 @@ pub fn CameraScanner(props: &Props) -> Html {
             let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
-            let Some(stream) = session.running.borrow().as_ref().map(|r| r.stream.clone()) else {
+            let Some(stream) = session
+                .running
+                .borrow()
+                .as_ref()
+                .map(|r| Clone::clone(&r.stream))
+            else {
                 return;
             };
             let value = input.value_as_number();

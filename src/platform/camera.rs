@@ -97,6 +97,60 @@ pub async fn cameras() -> Vec<String> {
         .collect()
 }
 
+/// The cameras with their labels, `(deviceId, label)` (labels are empty
+/// before the camera permission is given).
+pub async fn labelled_cameras() -> Vec<(String, String)> {
+    let Ok(devices) = window().and_then(|w| {
+        w.navigator()
+            .media_devices()
+            .map_err(|_| PlatformError::Unavailable)
+    }) else {
+        return Vec::new();
+    };
+    let Ok(promise) = devices.enumerate_devices() else {
+        return Vec::new();
+    };
+    let Ok(list) = JsFuture::from(promise).await else {
+        return Vec::new();
+    };
+    Array::from(&list)
+        .iter()
+        .filter(|d| text_field(d, "kind").as_deref() == Some("videoinput"))
+        .filter_map(|d| Some((text_field(&d, "deviceId")?, text_field(&d, "label")?)))
+        .filter(|(id, _)| !id.is_empty())
+        .collect()
+}
+
+/// The label of the camera the stream is using.
+pub fn label_of(stream: &MediaStream) -> Option<String> {
+    video_track(stream).map(|t| t.label())
+}
+
+/// Words that name a phone's extra lenses, in the labels iOS and Android
+/// give them in English and Vietnamese ("Back Ultra Wide Camera", "Camera
+/// góc siêu rộng mặt sau", "Back Telephoto Camera").
+const EXTRA_LENS: &[&str] = &["ultra", "siêu rộng", "tele", "macro", "depth"];
+/// Words that name a rear camera.
+const REAR: &[&str] = &["back", "rear", "environment", "sau"];
+
+/// When the browser's own choice for "the rear camera" is an extra lens
+/// (an ultra-wide blurs a code held close; a telephoto cannot focus near),
+/// the `deviceId` of a rear camera that is not one; `None` to keep it.
+/// Labels decide, so a browser that gives none keeps its choice.
+pub fn main_rear_camera(current: &str, cameras: &[(String, String)]) -> Option<String> {
+    let has = |label: &str, words: &[&str]| {
+        let label = label.to_lowercase();
+        words.iter().any(|w| label.contains(w))
+    };
+    if !has(current, EXTRA_LENS) {
+        return None;
+    }
+    cameras
+        .iter()
+        .find(|(_, label)| has(label, REAR) && !has(label, EXTRA_LENS))
+        .map(|(id, _)| id.clone())
+}
+
 /// The `deviceId` the stream's video track is using.
 pub fn device_of(stream: &MediaStream) -> Option<String> {
     let settings = video_track(stream)?.get_settings();

@@ -16,8 +16,11 @@ async function expectVerifiedLongan(page, browser) {
   assert.match(text, /VietGAP/);
   // The product's picture, from the record, is shown.
   await page.waitForFunction(() => document.querySelector("img.product-image")?.naturalWidth > 0);
-  // The camera is released once a code is read.
+  // The camera is released once a code is read: the scanner is gone, and
+  // so is every track the camera gave (with the stand-in camera).
   assert.equal(await page.count("video"), 0, "the scanner (and its camera) is gone from the result page");
+  const live = await page.evaluate(() => window.__standInCamera?.live() ?? 0);
+  assert.equal(live, 0, "no camera track left running after the read");
   assert.deepEqual(browser.errors, []);
 }
 
@@ -30,6 +33,33 @@ forEachEngine((engine) => {
     try {
       await page.goto(`${env.server.base}/`);
       await expectVerifiedLongan(page, env.browser);
+    } finally {
+      undo();
+      await page.close();
+    }
+  });
+
+  test("stand-in camera: released while the page is hidden, back and reading when it is shown", async () => {
+    // iOS takes the camera from a page in the background; the widget lets
+    // go of it itself and starts it again on return.
+    const undo = env.server.inject(standInCamera, [null, qrPicture(env.server.sample("longan").code)]);
+    const page = await env.browser.page();
+    const live = () => Boolean(document.querySelector("video")?.srcObject?.getVideoTracks().some((t) => t.readyState === "live"));
+    const setHidden = (hidden) => {
+      Object.defineProperty(document, "hidden", { value: hidden, configurable: true });
+      Object.defineProperty(document, "visibilityState", { value: hidden ? "hidden" : "visible", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    };
+    try {
+      await page.goto(`${env.server.base}/`);
+      await page.waitForFunction(live, null, { timeout: 20_000 });
+      await page.evaluate(setHidden, true);
+      await page.waitForFunction(() => window.__standInCamera.live() === 0);
+      assert.equal(await page.evaluate(() => window.__standInCamera.started), 1);
+      await page.evaluate(() => window.__standInCamera.show(1));
+      await page.evaluate(setHidden, false);
+      await expectVerifiedLongan(page, env.browser);
+      assert.equal(await page.evaluate(() => window.__standInCamera.started), 2, "started again on return");
     } finally {
       undo();
       await page.close();

@@ -4,7 +4,7 @@
 // runs in Firefox and WebKit too, where no driver can feed a video file.
 // Install it with `server.inject(standInCamera, pictures)` where each
 // picture is a `qrPicture(text)`; `window.__standInCamera.show(i)` switches
-// to picture i (the kiosk's "next product").
+// to picture i (the kiosk's "next product"); a null picture shows no code.
 
 /** Runs in the page (serialised by the proxy): no outer variables. */
 export function standInCamera(pictures) {
@@ -13,7 +13,10 @@ export function standInCamera(pictures) {
   canvas.width = size.width;
   canvas.height = size.height;
   const context = canvas.getContext("2d");
-  const images = pictures.map(({ width, height, luma }) => {
+  // A null picture is an empty view (no code in front of the camera).
+  const images = pictures.map((picture) => {
+    if (!picture) return null;
+    const { width, height, luma } = picture;
     const grey = Uint8Array.from(atob(luma), (c) => c.charCodeAt(0));
     const image = context.createImageData(width, height);
     for (let i = 0; i < grey.length; i++) {
@@ -35,18 +38,23 @@ export function standInCamera(pictures) {
   paint();
   setInterval(paint, 66);
   const stream = canvas.captureStream(15);
+  const handedOut = [];
   window.__standInCamera = {
     show(index) {
       showing = index;
     },
     started: 0,
+    /** Tracks handed to the page that are still running (the camera light on). */
+    live: () => handedOut.flatMap((s) => s.getTracks()).filter((t) => t.readyState === "live").length,
   };
   // On the prototype: WebKit may hand out a fresh navigator.mediaDevices.
   const devices = window.MediaDevices?.prototype ?? navigator.mediaDevices ?? {};
   devices.getUserMedia = async (constraints) => {
     if (!constraints?.video) throw new DOMException("stand-in camera: video only", "NotFoundError");
     window.__standInCamera.started++;
-    return stream.clone();
+    const given = stream.clone();
+    handedOut.push(given);
+    return given;
   };
   devices.enumerateDevices = async () => [
     { kind: "videoinput", deviceId: "stand-in", groupId: "stand-in", label: "Stand-in camera (back)", toJSON() {} },

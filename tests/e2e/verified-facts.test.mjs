@@ -37,20 +37,22 @@ forEachEngine((engine) => {
     await page.close();
   });
 
-  test("a redirect hop outside the page's CSP is not followed", async (t) => {
-    // The hop's target records what reaches it.
+  test("a redirect hop outside the page's CSP is not followed, or its answer not used", async (t) => {
+    const longan = env.server.sample("longan").code;
+    const path = new URL(longan).pathname;
+    // The hop's target records what reaches it, and answers the genuine
+    // linkset: an answer that was used would verify.
+    const genuine = await (await fetch(`${env.server.base}${path}`, { headers: { Accept: "application/linkset+json" } })).text();
     const reached = [];
     const target = createServer((request, response) => {
       reached.push(request.url);
-      response.writeHead(200, { "Access-Control-Allow-Origin": "*" }).end("{}");
+      response.writeHead(200, { "Access-Control-Allow-Origin": "*", "Content-Type": "application/linkset+json" }).end(genuine);
     });
     await new Promise((ok) => target.listen(0, "127.0.0.1", ok));
     t.after(() => target.close());
     const hop = `http://127.0.0.1:${target.address().port}/linkset.json`;
     // The resolver answers the widget's linkset request with a redirect to
     // another origin over plain http (the navigation itself is untouched).
-    const longan = env.server.sample("longan").code;
-    const path = new URL(longan).pathname;
     const undo = env.server.proxy.answerWith((req) =>
       req.url.split("?")[0] === path && /linkset\+json/.test(req.headers.accept ?? "")
         ? { status: 302, headers: { Location: hop, "Access-Control-Allow-Origin": "*" } }
@@ -62,7 +64,11 @@ forEachEngine((engine) => {
     const { level, text } = await verdictOf(page);
     assert.equal(level, "not_verifiable", text);
     assert.doesNotMatch(text, /Đã xác thực/);
-    assert.deepEqual(reached, [], "the page's CSP stopped the hop before it was made");
+    if (engine !== "webkit") {
+      assert.deepEqual(reached, [], "the CSP (the page's, or sw.js's own header) stopped the hop before it was made");
+    }
+    // WebKit's service worker follows the hop without applying its script's
+    // CSP; sw.js then refuses the answer (docs/browsers.md).
     await page.close();
   });
 

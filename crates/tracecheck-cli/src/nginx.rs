@@ -73,8 +73,10 @@ fn widget_headers(csp: &str, cache: &str, frame: bool) -> String {
     };
     format!(
         "add_header Content-Security-Policy {csp} always;{frame_options}\n        add_header X-Content-Type-Options nosniff always;\n        \
-add_header Referrer-Policy no-referrer always;\n        add_header Cache-Control {cache} always;\n        add_header Vary Accept always;",
+add_header Referrer-Policy no-referrer always;\n        add_header Permissions-Policy {permissions} always;\n        \
+add_header Cache-Control {cache} always;\n        add_header Vary Accept always;",
         csp = quote(csp),
+        permissions = quote(crate::serve::PERMISSIONS_POLICY),
         cache = cache,
     )
 }

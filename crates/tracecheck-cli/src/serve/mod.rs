@@ -14,7 +14,7 @@ pub mod verify_api;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use routes::{APP_CSP, Answer, DATA_CSP, embed_csp, route};
+pub use routes::{APP_CSP, Answer, DATA_CSP, PERMISSIONS_POLICY, embed_csp, route};
 
 use crate::registry::Registry;
 

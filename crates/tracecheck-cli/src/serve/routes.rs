@@ -117,12 +117,16 @@ impl Answer {
                 ("X-Frame-Options".into(), "DENY".into()),
                 ("X-Content-Type-Options".into(), "nosniff".into()),
                 ("Referrer-Policy".into(), "no-referrer".into()),
+                ("Permissions-Policy".into(), PERMISSIONS_POLICY.into()),
                 ("Cache-Control".into(), "no-cache".into()),
             ],
             body,
         }
     }
 }
+
+/// Only the app's own pages may use the camera (docs/browsers.md, iPhones).
+pub const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=()";
 
 /// Answers a GET for `raw_url` (path and query) with the given `Accept`.
 pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
