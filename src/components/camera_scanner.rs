@@ -95,6 +95,14 @@ struct Session {
 }
 
 impl Session {
+    /// The running camera's stream (the same JS object, see `Clone::clone` above).
+    fn stream(&self) -> Option<MediaStream> {
+        self.running
+            .borrow()
+            .as_ref()
+            .map(|r| Clone::clone(&r.stream))
+    }
+
     fn stop(&self) {
         self.pending.set(false);
         self.generation.set(self.generation.get() + 1);
@@ -357,12 +365,7 @@ pub fn CameraScanner(props: &Props) -> Html {
     let toggle_torch = {
         let session = session.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(stream) = session
-                .running
-                .borrow()
-                .as_ref()
-                .map(|r| Clone::clone(&r.stream))
-            else {
+            let Some(stream) = session.stream() else {
                 return;
             };
             let (torch, on) = (session.torch.clone(), !*session.torch);
@@ -382,12 +385,7 @@ pub fn CameraScanner(props: &Props) -> Html {
             if !modes.any() {
                 return;
             }
-            let Some(stream) = session
-                .running
-                .borrow()
-                .as_ref()
-                .map(|r| Clone::clone(&r.stream))
-            else {
+            let Some(stream) = session.stream() else {
                 return;
             };
             let target = event
@@ -413,12 +411,7 @@ pub fn CameraScanner(props: &Props) -> Html {
             let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
-            let Some(stream) = session
-                .running
-                .borrow()
-                .as_ref()
-                .map(|r| Clone::clone(&r.stream))
-            else {
+            let Some(stream) = session.stream() else {
                 return;
             };
             let value = input.value_as_number();

@@ -32,16 +32,10 @@ pub fn anchor(index: usize) -> String {
     format!("check-{index}")
 }
 
-fn line(index: usize, check: &Check, certifications: &[CertificationReport], lang: Lang) -> Html {
-    let (class, mark) = match check.outcome {
-        Outcome::Pass => ("pass", "✓"),
-        Outcome::Skipped => ("skipped", "–"),
-        Outcome::Caution => ("caution", "!"),
-        Outcome::Unverifiable => ("unknown", "?"),
-        Outcome::Recalled => ("recalled", "⚠"),
-        Outcome::Counterfeit => ("fail", "✕"),
-    };
-    let title = match (check.id, check.certification) {
+/// A check's name as the list shows it; a certification's names its
+/// scheme (the verified one, else the claimed one as a claim).
+pub fn check_title(check: &Check, certifications: &[CertificationReport], lang: Lang) -> String {
+    match (check.id, check.certification) {
         (CheckId::Certification, Some(index)) => certifications
             .get(index)
             .map(|c| match &c.verified {
@@ -52,7 +46,19 @@ fn line(index: usize, check: &Check, certifications: &[CertificationReport], lan
             .map(|n| format!("{}: {n}", lang.check(CheckId::Certification)))
             .unwrap_or_else(|| lang.t(Msg::Certification(index))),
         (id, _) => lang.check(id).to_owned(),
+    }
+}
+
+fn line(index: usize, check: &Check, certifications: &[CertificationReport], lang: Lang) -> Html {
+    let (class, mark) = match check.outcome {
+        Outcome::Pass => ("pass", "✓"),
+        Outcome::Skipped => ("skipped", "–"),
+        Outcome::Caution => ("caution", "!"),
+        Outcome::Unverifiable => ("unknown", "?"),
+        Outcome::Recalled => ("recalled", "⚠"),
+        Outcome::Counterfeit => ("fail", "✕"),
     };
+    let title = check_title(check, certifications, lang);
     let detail = serde_json::to_string_pretty(&check.finding).unwrap_or_default();
     html! {
         <li class={classes!("check", class)} id={anchor(index)} data-check={format!("{:?}", check.id)}>

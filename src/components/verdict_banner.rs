@@ -8,7 +8,7 @@ use std::rc::Rc;
 use tracecheck_core::verdict::{Level, Report};
 use yew::prelude::*;
 
-use crate::components::checks_list::anchor;
+use crate::components::checks_list::{anchor, check_title};
 use crate::components::level_look::look;
 use crate::i18n::{Lang, Msg};
 
@@ -47,12 +47,17 @@ pub fn VerdictBanner(props: &Props) -> Html {
         },
         None => html! { <p class="reason">{text}</p> },
     });
-    let report_link = matches!(props.level, Level::Counterfeit | Level::NotVerifiable)
-        && !props.no_links
-        && props
-            .report
-            .as_ref()
-            .is_some_and(|r| r.trust_list.as_ref().is_some_and(|t| t.report.is_some()));
+    // Reporting a fake fits a warning, or a product code that led nowhere;
+    // not a typo or text that is no product code at all.
+    let report_link = !props.no_links
+        && props.report.as_ref().is_some_and(|r| {
+            let fits = match props.level {
+                Level::Counterfeit => true,
+                Level::NotVerifiable => r.code.is_some(),
+                _ => false,
+            };
+            fits && r.trust_list.as_ref().is_some_and(|t| t.report.is_some())
+        });
     html! {
         <div class={classes!("verdict", class)} data-level={class}>
             <span class="icon" aria-hidden="true">{icon}</span>
@@ -62,8 +67,12 @@ pub fn VerdictBanner(props: &Props) -> Html {
                 if props.level == Level::Recalled {
                     {notices.clone()}
                 }
-                {reason.unwrap_or_default()}
-                <p class="summary">{summary}</p>
+                {reason.clone().unwrap_or_default()}
+                // Where the reason line says it all, the level's general
+                // words ("no signed record to check") would only blur it.
+                if reason.is_none() || !matches!(props.level, Level::NotVerifiable | Level::ProductVerified) {
+                    <p class="summary">{summary}</p>
+                }
                 if props.level != Level::Recalled {
                     {notices}
                 }
@@ -86,5 +95,9 @@ fn reason(report: &Report, lang: Lang) -> Option<(String, Option<String>)> {
         .checks
         .iter()
         .position(|c| std::ptr::eq(c, decisive))?;
-    Some((lang.finding(&decisive.finding), Some(anchor(index))))
+    // Which check, then what it found: "Certification: VietGAP — no longer
+    // valid since …" says what expired, not only that something did.
+    let title = check_title(decisive, &report.certifications, lang);
+    let finding = lang.finding(&decisive.finding);
+    Some((format!("{title} — {finding}"), Some(anchor(index))))
 }

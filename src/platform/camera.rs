@@ -76,24 +76,10 @@ fn video_constraints(device: Option<&str>) -> JsValue {
 
 /// The `deviceId`s of the cameras (empty before permission on some browsers).
 pub async fn cameras() -> Vec<String> {
-    let Ok(devices) = window().and_then(|w| {
-        w.navigator()
-            .media_devices()
-            .map_err(|_| PlatformError::Unavailable)
-    }) else {
-        return Vec::new();
-    };
-    let Ok(promise) = devices.enumerate_devices() else {
-        return Vec::new();
-    };
-    let Ok(list) = JsFuture::from(promise).await else {
-        return Vec::new();
-    };
-    Array::from(&list)
-        .iter()
-        .filter(|d| text_field(d, "kind").as_deref() == Some("videoinput"))
-        .filter_map(|d| text_field(&d, "deviceId"))
-        .filter(|id| !id.is_empty())
+    labelled_cameras()
+        .await
+        .into_iter()
+        .map(|(id, _)| id)
         .collect()
 }
 
@@ -116,7 +102,10 @@ pub async fn labelled_cameras() -> Vec<(String, String)> {
     Array::from(&list)
         .iter()
         .filter(|d| text_field(d, "kind").as_deref() == Some("videoinput"))
-        .filter_map(|d| Some((text_field(&d, "deviceId")?, text_field(&d, "label")?)))
+        .filter_map(|d| {
+            let label = text_field(&d, "label").unwrap_or_default();
+            Some((text_field(&d, "deviceId")?, label))
+        })
         .filter(|(id, _)| !id.is_empty())
         .collect()
 }

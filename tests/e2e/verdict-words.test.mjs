@@ -54,7 +54,8 @@ forEachEngine((engine) => {
 
   test("every Caution says its reason in the banner, linked to the check", async () => {
     for (const [id, vi, en] of [
-      ["expired-certification", /hết hiệu lực/, /expired/i],
+      // The reason names what expired (the check), then what it found.
+      ["expired-certification", /Hữu cơ.*hết hiệu lực/s, /Organic.*expired/is],
       ["unknown-resolver", /không có trong danh sách tin cậy/, /not on the trust list/],
     ]) {
       for (const [lang, words] of [["vi", vi], ["en", en]]) {
