@@ -49,6 +49,13 @@ impl Fetch for BrowserFetcher {
             }
         };
         let response = sent.map_err(|_| failed(&timed_out))?;
+        // The page's CSP (`connect-src 'self' https:`) as a rule on every
+        // redirected answer, for engines that follow a hop their CSP should
+        // have stopped (WebKitGTK, through the service worker): it must
+        // land on https or on this page's own origin.
+        if response.redirected() && !lands_in_policy(&response.url()) {
+            return Err(FetchError::Refused { url: response.url() });
+        }
         let declared = response
             .headers()
             .get("content-length")
@@ -89,4 +96,10 @@ impl Fetch for BrowserFetcher {
             callback.emit(step);
         }
     }
+}
+
+/// Whether a redirect's final `url` is one the page's CSP allows.
+fn lands_in_policy(url: &str) -> bool {
+    let own = super::config::origin().unwrap_or_default();
+    url.starts_with("https://") || (!own.is_empty() && url.starts_with(&format!("{own}/")))
 }
