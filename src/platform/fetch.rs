@@ -54,7 +54,9 @@ impl Fetch for BrowserFetcher {
         // have stopped (WebKitGTK, through the service worker): it must
         // land on https or on this page's own origin.
         if response.redirected() && !lands_in_policy(&response.url()) {
-            return Err(FetchError::Refused { url: response.url() });
+            return Err(FetchError::Refused {
+                url: response.url(),
+            });
         }
         let declared = response
             .headers()
