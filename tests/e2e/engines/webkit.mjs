@@ -75,7 +75,17 @@ class WebKitPage extends Page {
   async click(selector) {
     await this.waitFor(selector);
     await this.focus();
-    await this.session.driver.findElement(By.css(selector)).click();
+    // A re-render may replace the element between finding and clicking
+    // (StaleElementReferenceError): find it again, a few times.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.session.driver.findElement(By.css(selector)).click();
+        return;
+      } catch (error) {
+        if (error?.name !== "StaleElementReferenceError" || attempt >= 4) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   }
 
   async fill(selector, text) {
@@ -105,7 +115,10 @@ class WebKitPage extends Page {
       this.session.spare = this.handle;
       return;
     }
-    await this.focus();
+    // Leave the page first: closing a window whose page still holds a
+    // (stand-in) camera stream has taken MiniBrowser down with it
+    // (NoSuchSessionError for every later test of the file).
+    await this.goto("about:blank");
     await driver.close();
     // New windows open from a current one: stand on a window that is left.
     const left = handles.find((h) => h !== this.handle);
