@@ -19,11 +19,9 @@
 // with it the figures would flatter the app. Not a test: nothing here fails
 // on a slow figure.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { freePort, waitUntil } from "../tests/e2e/net.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const BIN = process.env.TRACECHECK_BIN ?? join(root, "target/release/tracecheck");
@@ -56,37 +54,21 @@ const ARGS = [
   "--disable-sync",
 ];
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
-}
-
+/** The demo served by the release CLI on 127.0.0.1 (no test proxy: nothing between browser and server). */
 async function startServer() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--public-url", base, "--dist", DIST], {
     stdio: "ignore",
   });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/config.json`)).ok) {
-        const samples = await (await fetch(`${base}/samples.json`)).json();
-        return { base, samples, stop: () => child.kill() };
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await waitUntil(async () => (await fetch(`${base}/config.json`)).ok, 10_000, "tracecheck serve");
+  } catch (error) {
+    child.kill();
+    throw error;
   }
-  child.kill();
-  throw new Error("tracecheck serve did not start");
+  const samples = await (await fetch(`${base}/samples.json`)).json();
+  return { base, samples, stop: () => child.kill() };
 }
 
 /** Page-side, before anything runs: notes when the verdict (or `ready`) first shows, and long tasks. */
@@ -112,7 +94,6 @@ function observe(ready) {
 
 /** One visit: cold in a fresh profile, then warm in the same one. */
 async function visit(browser, page, network) {
-  const dir = mkdtempSync(join(tmpdir(), "tracecheck-bench-"));
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: "vi-VN" });
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
@@ -174,7 +155,6 @@ async function visit(browser, page, network) {
     return { cold, warm };
   } finally {
     await context.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -41,6 +41,10 @@ pub fn VerdictBanner(props: &Props) -> Html {
         .report
         .as_ref()
         .and_then(|report| reason(report, lang));
+    // Where the reason line says it all, the level's general words ("no
+    // signed record to check") would only blur it.
+    let show_summary =
+        reason.is_none() || !matches!(props.level, Level::NotVerifiable | Level::ProductVerified);
     let reason = reason.map(|(text, target)| match target.filter(|_| !props.no_links) {
         Some(target) => html! {
             <p class="reason">{text}{" "}<a href={format!("#{target}")}>{lang.t(Msg::SeeTheCheck)}</a></p>
@@ -67,10 +71,8 @@ pub fn VerdictBanner(props: &Props) -> Html {
                 if props.level == Level::Recalled {
                     {notices.clone()}
                 }
-                {reason.clone().unwrap_or_default()}
-                // Where the reason line says it all, the level's general
-                // words ("no signed record to check") would only blur it.
-                if reason.is_none() || !matches!(props.level, Level::NotVerifiable | Level::ProductVerified) {
+                {reason.unwrap_or_default()}
+                if show_summary {
                     <p class="summary">{summary}</p>
                 }
                 if props.level != Level::Recalled {

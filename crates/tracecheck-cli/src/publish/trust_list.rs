@@ -74,11 +74,14 @@ pub struct Plan {
     pub meta: Meta,
 }
 
-/// Turns an issuer id into the DIDs it signs with.
-pub type Resolve<'a> = &'a dyn Fn(&str) -> Option<Vec<String>>;
+/// Turns an issuer id into the DIDs it signs with and its names.
+pub type Resolve<'a> = &'a dyn Fn(&str) -> Option<(Vec<String>, Text)>;
 
-/// Reads the CSV. `resolve` turns an issuer id into its DIDs (publish);
-/// without it every `did` cell must be a DID.
+/// Reads the CSV. `resolve` turns an issuer id into its DIDs and names
+/// (publish); without it every `did` cell must be a DID. A row naming an
+/// issuer by id with empty name cells is listed under the issuer's names
+/// from issuers.csv: the name a verifier shows for a producer or certifier
+/// is the trust list's, never the credential's own, so it must not be blank.
 pub fn read_entries(
     file: &str,
     bytes: &[u8],
@@ -103,16 +106,16 @@ pub fn read_entries(
             .unwrap_or_default();
         // A resolver row names hosts, not an issuer.
         let only_resolver = !roles.is_empty() && roles.iter().all(|r| r == "resolver");
-        let dids = match row.get("did") {
-            None if only_resolver => Some(Vec::new()),
+        let resolved = match row.get("did") {
+            None if only_resolver => Some((Vec::new(), Text::default())),
             None => {
                 errors.push(row.place("did"), super::Problem::Empty);
                 continue;
             }
-            Some(did) if did.starts_with("did:") => Some(vec![did.to_owned()]),
+            Some(did) if did.starts_with("did:") => Some((vec![did.to_owned()], Text::default())),
             Some(did) => resolve.and_then(|r| r(did)),
         };
-        let Some(mut dids) = dids else {
+        let Some((mut dids, issuer_name)) = resolved else {
             errors.push(
                 row.place("did"),
                 super::Problem::UnknownReference {
@@ -154,13 +157,19 @@ pub fn read_entries(
         };
         let valid_from = listing("valid_from", &mut errors);
         let valid_until = listing("valid_until", &mut errors);
+        let written = Text {
+            vi: row.get("name_vi").map(str::to_owned),
+            en: row.get("name_en").map(str::to_owned),
+        };
+        let name = if written.vi.is_none() && written.en.is_none() {
+            issuer_name
+        } else {
+            written
+        };
         for did in dids {
             entries.push(Entry {
                 did,
-                name: Text {
-                    vi: row.get("name_vi").map(str::to_owned),
-                    en: row.get("name_en").map(str::to_owned),
-                },
+                name: name.clone(),
                 roles: roles.clone(),
                 prefixes: prefixes.clone(),
                 schemes: schemes.clone(),
@@ -289,30 +298,16 @@ pub(super) fn publish(run: &mut Run<'_>, plan: &Plan) -> Result<String, PublishE
     let signer = run.keys.signer(&root).ok_or_else(|| super::no_key(&root))?;
     let keys = run.keys;
     let issuers = &run.model.issuers;
-    let resolve = |id: &str| -> Option<Vec<String>> {
+    let resolve = |id: &str| -> Option<(Vec<String>, Text)> {
         let issuer = issuers.get(id)?;
-        Some(match &issuer.did_web {
+        let dids = match &issuer.did_web {
             Some(did) => vec![did.clone()],
             None => keys.all(issuer).into_iter().map(|s| s.did).collect(),
-        })
+        };
+        Some((dids, issuer.name.clone()))
     };
-    let mut entries = read_entries(&plan.csv.0, &plan.csv.1, run.options.zone, Some(&resolve))
+    let entries = read_entries(&plan.csv.0, &plan.csv.1, run.options.zone, Some(&resolve))
         .map_err(PublishError::Input)?;
-    // A row naming an issuer by its id and leaving the name cells empty is
-    // listed under that issuer's name from issuers.csv: the name a verifier
-    // shows for a producer or certifier is the trust list's, never the
-    // credential's own, so it must not be blank.
-    for entry in entries
-        .iter_mut()
-        .filter(|e| e.name.vi.is_none() && e.name.en.is_none())
-    {
-        if let Some(issuer) = issuers
-            .values()
-            .find(|issuer| resolve(&issuer.id).is_some_and(|dids| dids.contains(&entry.did)))
-        {
-            entry.name = issuer.name.clone();
-        }
-    }
     let existing = run.state.trust_list.clone();
     let mut record = Run::record_for(run.state, existing, &root, &signer);
     let owner = Run::owner(&root, record.key.as_deref().unwrap_or_default());
