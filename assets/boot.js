@@ -9,12 +9,55 @@
 //    Response handed to wasm-bindgen's init (whose own fetch() would check
 //    no hash). There is no <link rel="preload"> for it: WebKit never hands
 //    a `preload as=fetch` to fetch() and would download the file twice.
+//    The data the first verification needs is asked for right after
+//    (startEarlyRequests), so its round trips overlap the download.
 // 2. Any failure — no WebAssembly (iOS Lockdown Mode), an engine without
 //    the features the binary needs, a failed download or hash — shows the
 //    page's own explanation (#boot-failed in index.html, both languages)
 //    with a link to the code's record where the address names one, instead
 //    of a blank page.
 const tag = document.querySelector("script[data-tracecheck-js][data-tracecheck-wasm]");
+
+/**
+ * Early requests (docs/performance.md): the server names, in a data block,
+ * the requests the widget's first verification will make — its own paths,
+ * each with the `Accept` the widget sends. Started here, all at once, they
+ * arrive while the WebAssembly downloads; the widget takes each answer once
+ * (src/platform/early.rs) and checks it as one it fetched itself. A path
+ * that resolves off this origin is skipped; a failed or unused one costs
+ * nothing but its bytes.
+ */
+function startEarlyRequests() {
+  const early = new Map();
+  window.tracecheckEarly = early;
+  const block = document.getElementById("tracecheck-early");
+  let wanted;
+  try {
+    wanted = JSON.parse(block?.textContent ?? "[]");
+  } catch {
+    return;
+  }
+  if (!Array.isArray(wanted)) return;
+  for (const pair of wanted.slice(0, 24)) {
+    if (!Array.isArray(pair) || typeof pair[0] !== "string" || typeof pair[1] !== "string") continue;
+    let url;
+    try {
+      url = new URL(pair[0], location.origin);
+    } catch {
+      continue;
+    }
+    if (url.origin !== location.origin || !pair[0].startsWith("/")) continue;
+    // The widget's own limit per request (8 s): a hung answer frees its slot.
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), 8000);
+    const answer = fetch(url.href, { headers: { Accept: pair[1] }, signal: stop.signal });
+    answer.then(
+      () => clearTimeout(timer),
+      () => clearTimeout(timer),
+    );
+    early.set(`${pair[1]}\n${url.href}`, answer);
+  }
+}
 
 /** Why the widget could not start, as #boot-failed's `data-reason` names it. */
 function reasonOf(error) {
@@ -108,6 +151,8 @@ async function start() {
     return response;
   });
   wasm.catch(() => undefined); // a failure is reported once, by start()'s caller
+  // After the WebAssembly's request, so the largest download starts first.
+  startEarlyRequests();
   const bindings = await import(tag.dataset.tracecheckJs);
   const exports = await bindings.default({ module_or_path: wasm });
   window.wasmBindings = bindings;

@@ -13,7 +13,8 @@ use gloo_timers::callback::Timeout;
 const MAX_BODY: usize = 1 << 20;
 
 /// `fetch()`, abandoned after the request's own time limit (what is left
-/// of the verification's budget). Redirects are followed by the browser;
+/// of the verification's budget), or the answer boot.js already asked for
+/// ([`super::early`]). Redirects are followed by the browser;
 /// the page's CSP `connect-src` (index.html) governs every hop, and the
 /// core checks where the answer finally came from.
 #[derive(Default)]
@@ -35,12 +36,17 @@ impl Fetch for BrowserFetcher {
                 controller.abort();
             })
         };
-        let signal = controller.signal();
-        let sent = gloo_net::http::Request::get(&request.url)
-            .header("Accept", request.accept)
-            .abort_signal(Some(&signal))
-            .send()
-            .await;
+        let sent = match super::early::take(&request).await {
+            Some(early) => Ok(gloo_net::http::Response::from(early)),
+            None => {
+                let signal = controller.signal();
+                gloo_net::http::Request::get(&request.url)
+                    .header("Accept", request.accept)
+                    .abort_signal(Some(&signal))
+                    .send()
+                    .await
+            }
+        };
         let failed = |timed_out: &Cell<bool>| {
             if timed_out.get() {
                 FetchError::Timeout

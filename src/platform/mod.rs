@@ -7,6 +7,7 @@ pub mod clock;
 pub mod config;
 pub mod decoder;
 pub mod decoder_worker;
+pub mod early;
 pub mod fetch;
 pub mod haptics;
 pub mod history;

@@ -157,3 +157,55 @@ fn product_pictures_are_images_that_cannot_run_script() {
         assert!(String::from_utf8_lossy(&picture.body).starts_with("<svg"));
     }
 }
+
+/// The widget's page names the requests its first verification makes
+/// (serve/early.rs), so boot.js can start them while the WebAssembly loads.
+#[test]
+fn a_page_names_its_first_verifications_requests() {
+    let dist = std::env::temp_dir().join(format!("tracecheck-early-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).expect("temp dir");
+    std::fs::write(
+        dist.join("index.html"),
+        "<html><head></head><body></body></html>",
+    )
+    .expect("write");
+    let site = site(Some(dist.clone()));
+    let named = |url: &str| {
+        let page = route(&site, url, "text/html");
+        let page = String::from_utf8_lossy(&page.body).into_owned();
+        let start = page.find("id=\"tracecheck-early\">").map(|at| at + 22);
+        let list = start
+            .and_then(|at| page[at..].find("</script>").map(|end| &page[at..at + end]))
+            .unwrap_or("[]");
+        let pairs: Vec<(String, String)> = serde_json::from_str(list).expect("a JSON list");
+        pairs.into_iter().map(|(path, _)| path).collect::<Vec<_>>()
+    };
+    let direct = named("/01/08935001000013/10/NL2611");
+    for wanted in [
+        "/config.json",
+        "/trust-list.json",
+        "/01/08935001000013/10/NL2611",
+    ] {
+        assert!(direct.iter().any(|p| p == wanted), "{wanted} in {direct:?}");
+    }
+    assert!(
+        direct
+            .iter()
+            .any(|p| p.starts_with("/credentials/passports/08935001000013/"))
+    );
+    assert!(
+        direct
+            .iter()
+            .any(|p| p.starts_with("/credentials/certificates/"))
+    );
+    let embed =
+        named("/embed?code=http%3A%2F%2F127.0.0.1%3A8080%2F01%2F08935001000013%2F10%2FNL2611");
+    assert_eq!(embed, direct);
+    // The scanning page only loads the context; a missing asset names nothing.
+    let scan = named("/");
+    assert!(
+        scan.contains(&"/config.json".to_owned()) && !scan.iter().any(|p| p.starts_with("/01/"))
+    );
+    assert!(named("/missing.js").is_empty());
+    std::fs::remove_dir_all(dist).ok();
+}

@@ -6,6 +6,7 @@
 //! code from its own address.
 
 mod compress;
+mod early;
 mod pages;
 mod retailer;
 mod routes;

@@ -5,6 +5,7 @@ use std::path::Path;
 use tracecheck_core::code::{parse_digital_link, path_starts_with_gs1_key};
 use tracecheck_core::resolve::WebUrl;
 
+use super::early::{early_block, early_requests};
 use super::{Site, pages, retailer};
 
 /// An HTTP answer.
@@ -140,13 +141,15 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
         return if wants_linkset {
             linkset(site, raw_url)
         } else {
-            app_shell(site)
+            // The page's address is the code it verifies (src/route.rs).
+            let code = format!("{}{raw_url}", site_origin(site));
+            app_shell(site, Page::Verifies(&code))
         };
     }
     match path {
         "/demo" | "/demo/" => pages::demo_page(site),
         "/demo.css" => pages::demo_css(),
-        "/embed" | "/embed/" => embed_shell(site),
+        "/embed" | "/embed/" => embed_shell(site, query),
         "/retailer" | "/retailer/" => retailer::page(site, false),
         "/retailer/many" => retailer::page(site, true),
         "/retailer/shop.css" => retailer::css(),
@@ -172,7 +175,7 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
                     .push(("Content-Security-Policy".into(), DATA_CSP.into()));
                 return answer;
             }
-            static_file(site, path)
+            static_file(site, path, query)
         }
     }
 }
@@ -199,8 +202,9 @@ fn linkset(site: &Site, raw_url: &str) -> Answer {
     }
 }
 
-fn embed_shell(site: &Site) -> Answer {
-    let mut answer = app_shell(site);
+fn embed_shell(site: &Site, query: &str) -> Answer {
+    let code = code_param(query);
+    let mut answer = app_shell(site, code.as_deref().map_or(Page::Loads, Page::Verifies));
     answer
         .headers
         .retain(|(name, _)| name != "X-Frame-Options" && name != "Content-Security-Policy");
@@ -210,7 +214,36 @@ fn embed_shell(site: &Site) -> Answer {
     answer
 }
 
-fn app_shell(site: &Site) -> Answer {
+/// What the widget's page will do first, for its early requests.
+#[derive(Clone, Copy)]
+enum Page<'a> {
+    /// Load the verification context (and wait for a scan or typing).
+    Loads,
+    /// Verify this code.
+    Verifies(&'a str),
+    /// Nothing this server can answer early (a missing asset's 404).
+    Unknown,
+}
+
+/// `?code=` of a query string, decoded as `URLSearchParams` does.
+fn code_param(query: &str) -> Option<String> {
+    let raw = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("code="))?;
+    let bytes = tracecheck_core::code::uri_unescape(&raw.replace('+', " "), true)?;
+    String::from_utf8(bytes)
+        .ok()
+        .filter(|c| !c.trim().is_empty())
+}
+
+/// This server's origin, as the widget's `location.origin` reads it.
+fn site_origin(site: &Site) -> String {
+    WebUrl::parse(&site.public_url)
+        .map(|url| url.origin())
+        .unwrap_or_default()
+}
+
+fn app_shell(site: &Site, first: Page<'_>) -> Answer {
     let page = site
         .dist
         .as_ref()
@@ -223,6 +256,12 @@ fn app_shell(site: &Site) -> Answer {
             } else {
                 page
             };
+            let early = match first {
+                Page::Loads => early_requests(site, None),
+                Page::Verifies(code) => early_requests(site, Some(code)),
+                Page::Unknown => Vec::new(),
+            };
+            let page = page.replacen("</head>", &format!("{}</head>", early_block(&early)), 1);
             let mut answer = Answer::html(200, page.into_bytes());
             for (name, value) in &mut answer.headers {
                 if name == "Content-Security-Policy" {
@@ -260,9 +299,9 @@ fn media_type_of(path: &str) -> &'static str {
     }
 }
 
-fn static_file(site: &Site, path: &str) -> Answer {
+fn static_file(site: &Site, path: &str, query: &str) -> Answer {
     let Some(dist) = &site.dist else {
-        return app_shell(site);
+        return app_shell(site, Page::Unknown);
     };
     let relative = path.trim_start_matches('/');
     let file = dist.join(relative);
@@ -270,7 +309,10 @@ fn static_file(site: &Site, path: &str) -> Answer {
     if !is_file {
         // App routes (/, /kiosk, /embed…) get the shell; missing assets a 404.
         return if Path::new(relative).extension().is_none() {
-            app_shell(site)
+            // `/?code=…` verifies that code (src/route.rs); `/`, `/kiosk`
+            // start by loading the context.
+            let code = code_param(query);
+            app_shell(site, code.as_deref().map_or(Page::Loads, Page::Verifies))
         } else {
             Answer::text(404, "not found")
         };
