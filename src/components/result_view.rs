@@ -60,10 +60,20 @@ pub fn ResultView(props: &Props) -> Html {
         Finding::ForeignSystem { url, .. } if url.starts_with("https://") => Some(url.clone()),
         _ => None,
     });
+    // A GTIN in another system's link can be checked here, as if typed.
+    let gtin = report.checks.iter().find_map(|check| match &check.finding {
+        Finding::ForeignSystem {
+            gtin: Some(gtin), ..
+        } => Some(gtin.clone()),
+        _ => None,
+    });
     html! {
         <>
             if let Some(url) = foreign.filter(|_| !props.no_links) {
                 <p class="foreign"><a href={url} rel="noopener noreferrer nofollow" target="_blank">{lang.t(Msg::OpenLink)}</a></p>
+            }
+            if let Some(gtin) = gtin.filter(|_| !props.no_links) {
+                <p class="foreign-gtin"><a href={format!("/?code={gtin}")}>{lang.t(Msg::CheckGtin(gtin.clone()))}</a></p>
             }
             {record}
             <PassportChecklist items={report.checklist()} />

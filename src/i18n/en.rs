@@ -1,6 +1,6 @@
 //! English.
 
-use tracecheck_core::code::ForeignSystem;
+use tracecheck_core::code::{ForeignSystem, StampKind};
 use tracecheck_core::credential::{EnvelopeError, Scheme};
 use tracecheck_core::keys::KeyError;
 use tracecheck_core::proof::ProofError;
@@ -74,6 +74,7 @@ pub fn msg(msg: Msg) -> String {
         Msg::Outputs => "Out".into(),
         Msg::ScannedCode => "Scanned code".into(),
         Msg::OpenLink => "Open the link".into(),
+        Msg::CheckGtin(gtin) => format!("Check the product's GTIN {gtin}"),
         Msg::Certification(n) => format!("Certification {}", n + 1),
         Msg::MapAlt(name, coordinates) => {
             format!("Map: {name} ({coordinates}) on a map of Vietnam")
@@ -209,12 +210,21 @@ pub fn finding(finding: &Finding) -> String {
     match finding {
         Finding::CodeRead { element_string, .. } => format!("A valid GS1 code ({element_string})."),
         Finding::CodeInvalid { error } => code_error(error),
-        Finding::ForeignSystem { system, .. } => format!(
-            "This is a link to {}; there is no signed trace record to check here.",
+        Finding::ForeignSystem { system, stamp, .. } => format!(
+            "This code belongs to {}; what it shows is the seller's own claim and carries no signature.{}",
             match system {
                 ForeignSystem::NationalPortal => "the national traceability portal",
+                ForeignSystem::TradeMinistry => "the Ministry of Industry and Trade's genuine-goods checking",
+                ForeignSystem::ESupplyChain => "eSupplyChain (check.net.vn)",
+                ForeignSystem::ICheck => "iCheck",
+                ForeignSystem::TeFood => "TE-FOOD",
+                ForeignSystem::VnptCheck => "VNPT's traceability service",
                 ForeignSystem::CheckService => "another checking service",
                 ForeignSystem::Website => "another website",
+            },
+            match stamp {
+                StampKind::SecretCode => " This is a secret scratch-off code meant to be checked once, at its own system: do not send it anywhere else.",
+                StampKind::ProductPage | StampKind::PublicCode | StampKind::Other => "",
             }
         ),
         Finding::NoCodeScanned => {

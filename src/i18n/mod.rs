@@ -81,6 +81,8 @@ pub enum Msg {
     Outputs,
     ScannedCode,
     OpenLink,
+    /// Offer to check the GTIN another system's link carries.
+    CheckGtin(String),
     Certification(usize),
     MapAlt(String, String),
     OpenInMaps,

@@ -1,6 +1,6 @@
 //! Tiếng Việt.
 
-use tracecheck_core::code::ForeignSystem;
+use tracecheck_core::code::{ForeignSystem, StampKind};
 use tracecheck_core::credential::{EnvelopeError, Scheme};
 use tracecheck_core::keys::KeyError;
 use tracecheck_core::proof::ProofError;
@@ -74,6 +74,7 @@ pub fn msg(msg: Msg) -> String {
         Msg::Outputs => "Đầu ra".into(),
         Msg::ScannedCode => "Mã đã quét".into(),
         Msg::OpenLink => "Mở đường dẫn".into(),
+        Msg::CheckGtin(gtin) => format!("Kiểm tra mã sản phẩm GTIN {gtin}"),
         Msg::Certification(n) => format!("Chứng nhận {}", n + 1),
         Msg::MapAlt(name, coordinates) => {
             format!("Bản đồ: {name} ({coordinates}) trên bản đồ Việt Nam")
@@ -212,12 +213,21 @@ pub fn finding(finding: &Finding) -> String {
     match finding {
         Finding::CodeRead { element_string, .. } => format!("Mã GS1 hợp lệ ({element_string})."),
         Finding::CodeInvalid { error } => code_error(error),
-        Finding::ForeignSystem { system, .. } => format!(
-            "Đây là đường dẫn của {}, không có bản ghi truy xuất có chữ ký số để kiểm tra tại đây.",
+        Finding::ForeignSystem { system, stamp, .. } => format!(
+            "Mã này thuộc {}. Những gì ở đó là lời tự khai của người bán, không có chữ ký số.{}",
             match system {
-                ForeignSystem::NationalPortal => "Cổng truy xuất nguồn gốc quốc gia",
+                ForeignSystem::NationalPortal => "Cổng thông tin truy xuất nguồn gốc quốc gia",
+                ForeignSystem::TradeMinistry => "hệ thống xác thực hàng chính hãng của Bộ Công Thương",
+                ForeignSystem::ESupplyChain => "hệ thống eSupplyChain (check.net.vn)",
+                ForeignSystem::ICheck => "iCheck",
+                ForeignSystem::TeFood => "TE-FOOD",
+                ForeignSystem::VnptCheck => "hệ thống truy xuất của VNPT",
                 ForeignSystem::CheckService => "một dịch vụ tra cứu khác",
                 ForeignSystem::Website => "một trang web khác",
+            },
+            match stamp {
+                StampKind::SecretCode => " Đây là mã bí mật (lớp cào) chỉ để kiểm tra một lần, tại chính hệ thống đó: đừng gửi mã này cho ai khác.",
+                StampKind::ProductPage | StampKind::PublicCode | StampKind::Other => "",
             }
         ),
         Finding::NoCodeScanned => "Không quét mã: kiểm tra trực tiếp tệp chứng từ.".into(),

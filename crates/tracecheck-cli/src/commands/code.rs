@@ -2,8 +2,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use tracecheck_core::code::{
-    CodeError, CodeForm, Element, GS1_STEM, Gs1Code, Options, ReadCode, Symbology, parse_bracketed,
-    parse_digital_link, read, to_digital_link,
+    CodeError, CodeForm, Element, GS1_STEM, Gs1Code, ReadCode, Symbology, read,
 };
 
 /// `tracecheck code …`
@@ -15,17 +14,21 @@ pub enum Command {
         /// GTIN, or anything scanned.
         text: String,
     },
-    /// Print the element string (`^` for FNC1) of a GS1 Digital Link URI.
+    /// Print the element string (`^` for FNC1) of any GS1 code `parse` reads.
     ToElementString {
-        /// A GS1 Digital Link URI.
+        /// A Digital Link URI, element string (`^` or GS as FNC1), scanner
+        /// data (`]d2…`, `]E0…|]e0…`), `(01)…` string or GTIN.
+        #[arg(value_name = "TEXT")]
         uri: String,
     },
-    /// Print the canonical GS1 Digital Link URI of bracketed AI data.
+    /// Print the canonical GS1 Digital Link URI of any GS1 code `parse` reads.
     ToDl {
         /// The resolver stem to put before the path.
         #[arg(long, default_value = GS1_STEM)]
         stem: String,
-        /// Bracketed AI data such as `(01)08931234567897(10)LOT7`.
+        /// Bracketed AI data such as `(01)08931234567897(10)LOT7`, or any
+        /// other form `parse` reads.
+        #[arg(value_name = "TEXT")]
         bracketed: String,
     },
 }
@@ -47,15 +50,26 @@ pub fn run(command: Command) -> super::Outcome {
             }
         },
         Command::ToElementString { uri } => {
-            let code = parse_digital_link(&uri).map_err(describe)?;
-            println!("{}", code.element_string());
+            println!("{}", gs1_code(&uri)?.element_string());
             Ok(ExitCode::SUCCESS)
         }
         Command::ToDl { stem, bracketed } => {
-            let elements = parse_bracketed(&bracketed, &Options::default()).map_err(describe)?;
-            println!("{}", to_digital_link(&stem, &elements).map_err(describe)?);
+            let code = gs1_code(&bracketed)?;
+            println!("{}", code.try_digital_link(&stem).map_err(describe)?);
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// GS1 data in any form `code::read` takes, fully checked (so the
+/// conversions agree with `parse`).
+fn gs1_code(text: &str) -> Result<Gs1Code, String> {
+    match read(text) {
+        Ok(ReadCode::Gs1(code)) => Ok(code),
+        Ok(ReadCode::Foreign { .. }) => {
+            Err("not GS1 data: the address of another system, with no GS1 key".into())
+        }
+        Err(error) => Err(describe(error)),
     }
 }
 

@@ -16,6 +16,7 @@ mod element_string;
 mod error;
 mod foreign;
 mod gtin;
+mod legacy;
 mod lint;
 mod read;
 mod scan_data;
@@ -35,6 +36,7 @@ pub use error::{
 };
 pub use foreign::ForeignSystem;
 pub use gtin::{gtin_check_digit, is_valid_gtin};
+pub use legacy::StampKind;
 pub use read::read;
 pub use scan_data::{GS, Payload, Scan, Symbology, generate_scan_data, process_scan_data};
 pub use suggest::suggest_correction;
@@ -48,8 +50,16 @@ pub enum ReadCode {
     /// GS1 data naming a trade item: a record can be looked up and verified.
     Gs1(Gs1Code),
     /// The web address of another traceability system or shop: there is no
-    /// signed trace record here to verify.
-    Foreign { url: String, system: ForeignSystem },
+    /// signed trace record here to verify. `stamp` says what kind of code
+    /// that system printed; `gtin` is a GTIN-14 the address carries (with a
+    /// valid check digit), which can be checked as a typed GTIN.
+    Foreign {
+        url: String,
+        system: ForeignSystem,
+        stamp: StampKind,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        gtin: Option<String>,
+    },
 }
 
 /// How the GS1 data was written.

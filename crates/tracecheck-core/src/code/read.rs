@@ -2,6 +2,7 @@
 
 use super::dictionary::ai_spec;
 use super::foreign::foreign_system;
+use super::legacy::read_stamp;
 use super::scan_data::{GS, Payload, is_dl_scheme, process_scan_data};
 use super::{
     CodeError, CodeForm, Element, Gs1Code, Options, ReadCode, ScanProblem, Symbology,
@@ -105,9 +106,13 @@ fn is_web_address(text: &str) -> bool {
 /// with no key belongs to another system.
 fn read_web_address(url: &str) -> Result<ReadCode, CodeError> {
     let foreign = || {
+        let system = foreign_system(url);
+        let (stamp, gtin) = read_stamp(url, system);
         Ok(ReadCode::Foreign {
             url: url.to_owned(),
-            system: foreign_system(url),
+            system,
+            stamp,
+            gtin,
         })
     };
     if !is_dl_scheme(url) {
@@ -216,7 +221,7 @@ fn finish(code: Gs1Code) -> Result<ReadCode, CodeError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{ForeignSystem, ValueProblem};
+    use super::super::{ForeignSystem, StampKind, ValueProblem};
     use super::*;
 
     fn form(text: &str) -> Result<CodeForm, CodeError> {
@@ -254,7 +259,9 @@ mod tests {
             read("https://check.net.vn/p/123"),
             Ok(ReadCode::Foreign {
                 url: "https://check.net.vn/p/123".into(),
-                system: ForeignSystem::CheckService
+                system: ForeignSystem::ESupplyChain,
+                stamp: StampKind::ProductPage,
+                gtin: None,
             })
         );
         assert!(matches!(

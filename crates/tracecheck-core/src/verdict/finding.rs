@@ -1,7 +1,7 @@
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use crate::code::{CodeError, CodeForm, ForeignSystem};
+use crate::code::{CodeError, CodeForm, ForeignSystem, StampKind};
 use crate::credential::{EnvelopeError, PassportError, Scheme, Text};
 use crate::json::JsonError;
 use crate::keys::KeyError;
@@ -23,8 +23,15 @@ pub enum Finding {
     },
     /// The text is not a valid product code.
     CodeInvalid { error: CodeError },
-    /// A link to another system, with no signed record to check.
-    ForeignSystem { url: String, system: ForeignSystem },
+    /// A link to another system, with no signed record to check: what it
+    /// shows is the seller's own claim. `gtin` is one the link carries.
+    ForeignSystem {
+        url: String,
+        system: ForeignSystem,
+        stamp: StampKind,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        gtin: Option<String>,
+    },
     /// A credential was checked directly; no code was scanned.
     NoCodeScanned,
 

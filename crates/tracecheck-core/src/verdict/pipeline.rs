@@ -52,11 +52,21 @@ pub async fn verify_code<F: Fetch>(input: &str, ctx: &Context, fetch: &F) -> Rep
     let mut log = Vec::new();
     let code = match code::read(input) {
         Ok(ReadCode::Gs1(code)) => code,
-        Ok(ReadCode::Foreign { url, system }) => {
+        Ok(ReadCode::Foreign {
+            url,
+            system,
+            stamp,
+            gtin,
+        }) => {
             log.push(Check::new(
                 CheckId::CodeSyntax,
                 Outcome::Unverifiable,
-                Finding::ForeignSystem { url, system },
+                Finding::ForeignSystem {
+                    url,
+                    system,
+                    stamp,
+                    gtin,
+                },
             ));
             return finish(ctx, log, None, Record::default());
         }
