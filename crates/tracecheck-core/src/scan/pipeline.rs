@@ -5,6 +5,7 @@
 //! ones miss, so they only ever run on those.
 
 use super::attempt::{Attempt, Resample, Threshold};
+use super::budget::{Budget, STILL_UNITS};
 use super::{Luma, Payload};
 
 const fn attempt(side: u16, threshold: Threshold, invert: bool) -> Attempt {
@@ -60,7 +61,18 @@ pub fn scan(image: Luma<'_>) -> Vec<Payload> {
 /// [`scan`] starting at attempt `first`, telling `before` each attempt's
 /// index before running it: a caller that lost its decoder to a crash knows
 /// which attempt crashed and resumes after it.
-pub fn scan_from(image: Luma<'_>, first: usize, mut before: impl FnMut(usize)) -> Vec<Payload> {
+pub fn scan_from(image: Luma<'_>, first: usize, before: impl FnMut(usize)) -> Vec<Payload> {
+    scan_within(image, first, before, &mut Budget::units(STILL_UNITS))
+}
+
+/// [`scan_from`] within `budget`: attempts stop once it is spent, and an
+/// attempt that would not fit in what is left is skipped.
+pub fn scan_within(
+    image: Luma<'_>,
+    first: usize,
+    mut before: impl FnMut(usize),
+    budget: &mut Budget<'_>,
+) -> Vec<Payload> {
     let Some(len) = image.width.checked_mul(image.height) else {
         return Vec::new();
     };
@@ -68,8 +80,11 @@ pub fn scan_from(image: Luma<'_>, first: usize, mut before: impl FnMut(usize)) -
         return Vec::new();
     }
     for (index, attempt) in STILL.iter().enumerate().skip(first) {
+        if budget.is_spent() {
+            break;
+        }
         before(index);
-        let found = attempt.run(image);
+        let found = attempt.run_within(image, budget);
         if !found.is_empty() {
             return found;
         }
