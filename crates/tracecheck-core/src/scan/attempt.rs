@@ -310,7 +310,7 @@ const PREPARE_UNITS: u64 = 8;
 
 /// Work units per pixel charged before rqrr's detector runs (its region
 /// growing and grid fits, measured in docs/scanning.md).
-const RQRR_UNITS: u64 = 40;
+const RQRR_UNITS: u64 = 60;
 
 /// A picture ready for rqrr.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,14 +1,16 @@
 //! A cap on the work one scan may do. The core has no clock in WebAssembly,
-//! so work is counted in units (about one pixel or module sample each),
-//! and a caller with a clock may add a deadline it checks itself.
+//! so work is counted in units, each about a nanosecond of native work on
+//! the reference machine (the charges are set from measured times:
+//! docs/scanning.md, "Time cap"), and a caller with a clock may add a
+//! deadline it checks itself.
 
 /// Work units [`super::scan`] allows a still image: about 300 ms natively
 /// on the reference machine (docs/scanning.md, "Time cap").
-pub const STILL_UNITS: u64 = 120_000_000;
+pub const STILL_UNITS: u64 = 350_000_000;
 
 /// Work units [`super::FrameScanner`] allows one camera frame (8 ms in
 /// WebAssembly at 640×480, docs/scanning.md).
-pub const FRAME_UNITS: u64 = 2_500_000;
+pub const FRAME_UNITS: u64 = 4_000_000;
 
 /// What is left of the work a scan may do.
 pub struct Budget<'a> {

@@ -20,6 +20,10 @@ const fn mean(radius: u8, bias: u8) -> Threshold {
 
 /// Attempts for a still image, in order.
 pub const STILL: &[Attempt] = &[
+    // The core's own locator first: it reads what rqrr's detector reads on
+    // most photos, faster, plus dense and warped codes rqrr cannot fit
+    // (docs/scanning.md, "The locator").
+    attempt(0, Threshold::Blocks, false).located(),
     attempt(0, Threshold::Blocks, false),
     // Small pictures enlarged (rqrr needs a few pixels per module), large
     // ones reduced (big modules and sensor noise confuse its flood fill).
@@ -50,6 +54,11 @@ pub const STILL: &[Attempt] = &[
     // Very dense codes (version 40 at 4–5 pixels per module): enlarged by
     // a fraction, which whole-factor resizing cannot do.
     attempt(1100, Threshold::Rows, false).resampled(Resample::Smooth),
+    // The locator again on what rqrr's attempts all missed: reduced (large
+    // modules), a local mean, light-on-dark.
+    attempt(800, Threshold::Blocks, false).located(),
+    attempt(0, mean(16, 2), false).located(),
+    attempt(0, mean(8, 2), true).located(),
 ];
 
 /// Runs the attempts in [`STILL`] until one reads something; returns the

@@ -53,6 +53,9 @@ fn score(bits: &Bits<'_>, centre: Point, across: Point, down: Point) -> u32 {
 /// about once in 10⁴ positions.
 const MIN_SCORE: u32 = 22;
 
+/// Work units of one template score (25 samples through the map).
+const SCORE_UNITS: u64 = 40;
+
 /// The centre of the alignment pattern nearest `predicted` within
 /// `radius` modules, in pixels.
 pub fn find(
@@ -71,7 +74,7 @@ pub fn find(
     let reach = (radius * module).ceil();
     let step = (module / 3.0).max(1.0);
     let cells = (2.0 * reach / step).ceil() as u64 + 1;
-    if !budget.spend(cells * cells * 25) {
+    if !budget.spend(cells * cells * SCORE_UNITS) {
         return None;
     }
     let mut best: Option<(u32, f64, Point)> = None;
@@ -93,7 +96,7 @@ pub fn find(
     // Centre: the mean of the best-scoring pixels around the rough hit.
     let span = step.ceil() as i32;
     let (mut sum, mut count) = (Point::new(0.0, 0.0), 0.0);
-    budget.spend(((2 * span + 1) * (2 * span + 1) * 25) as u64);
+    budget.spend(((2 * span + 1) * (2 * span + 1)) as u64 * SCORE_UNITS);
     let mut top = best_score;
     let mut hits = Vec::new();
     for oy in -span..=span {

@@ -35,7 +35,7 @@ pub fn find(bits: &Bits<'_>, budget: &mut Budget<'_>) -> Vec<Finder> {
     let mut found: Vec<Finder> = Vec::new();
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for y in (0..bits.height).step_by(step) {
-        if !budget.spend(bits.width as u64) {
+        if !budget.spend(2 * bits.width as u64) {
             break;
         }
         row_runs(bits.row(y), &mut runs);
@@ -155,7 +155,7 @@ fn confirm(
     budget: &mut Budget<'_>,
 ) -> Option<Finder> {
     let limit = (module * 12.0).ceil() as usize + 2;
-    budget.spend(4 * limit as u64);
+    budget.spend(20 * limit as u64);
     let (down, offset) = cross(bits, x, y, 0, 1, limit)?;
     let vertical = ratio(down)?;
     if vertical > module * 2.0 || vertical < module / 2.0 {

@@ -258,7 +258,8 @@ fn cells_model(
 
 /// Reads the grid through `model` and hands it to rqrr's decoder.
 fn decode(bits: &Bits<'_>, model: &Model, size: usize, budget: &mut Budget<'_>) -> Option<Payload> {
-    if !budget.spend((size * size) as u64 * 4) {
+    // Sampling, then rqrr's error correction.
+    if !budget.spend((size * size) as u64 * 30) {
         return None;
     }
     guard::decode_grid(sample::grid(bits, model, size)?)
