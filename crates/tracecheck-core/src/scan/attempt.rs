@@ -5,9 +5,11 @@
 use std::borrow::Cow;
 
 use super::binarize;
+use super::budget::{Budget, STILL_UNITS};
 use super::filter::Filter;
 use super::grey::{self, Grey};
 use super::guard;
+use super::locate;
 use super::morph::Shape;
 use super::{Luma, Payload};
 
@@ -40,6 +42,15 @@ pub enum Resample {
     Smooth,
 }
 
+/// What finds the codes in the prepared picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// rqrr's detector (and decoder).
+    Rqrr,
+    /// The core's own locator ([`locate`]), rqrr's decoder.
+    Locate,
+}
+
 /// One way of looking at a picture. Build one with [`Attempt::new`], then
 /// the methods that return a changed copy (`inverted`, `turned`,
 /// `resampled`, `with_filter`, `with_shape`, `with_border`).
@@ -63,6 +74,8 @@ pub struct Attempt {
     pub shape: Shape,
     /// Add a white border this many percent of the longer side wide.
     pub border: u8,
+    /// Who finds the codes.
+    pub reader: Reader,
 }
 
 impl Attempt {
@@ -78,6 +91,15 @@ impl Attempt {
             invert: false,
             shape: Shape::None,
             border: 0,
+            reader: Reader::Rqrr,
+        }
+    }
+
+    /// The same, read by the core's own locator.
+    pub const fn located(self) -> Attempt {
+        Attempt {
+            reader: Reader::Locate,
+            ..self
         }
     }
 
@@ -122,22 +144,62 @@ impl Attempt {
 
     /// Runs this attempt on `image`; every payload read, in order.
     pub fn run(&self, image: Luma<'_>) -> Vec<Payload> {
+        self.run_within(image, &mut Budget::units(STILL_UNITS))
+    }
+
+    /// [`Attempt::run`] within `budget`: nothing when the budget cannot
+    /// cover the attempt's estimated cost (rqrr cannot be stopped once
+    /// called) or runs out inside the locator.
+    pub fn run_within(&self, image: Luma<'_>, budget: &mut Budget<'_>) -> Vec<Payload> {
+        let (width, height) = self.prepared_size(image);
+        let pixels = (width as u64).saturating_mul(height as u64);
+        if !budget.spend(pixels.saturating_mul(PREPARE_UNITS)) {
+            return Vec::new();
+        }
         match self.prepare(image) {
             Prepared::Grey {
                 width,
                 height,
                 pixels,
-            } => guard::read_greyscale(Luma {
-                width,
-                height,
-                pixels: &pixels,
-            }),
+            } => {
+                if !budget.spend((width * height) as u64 * RQRR_UNITS) {
+                    return Vec::new();
+                }
+                guard::read_greyscale(Luma {
+                    width,
+                    height,
+                    pixels: &pixels,
+                })
+            }
             Prepared::Bits {
                 width,
                 height,
                 bits,
-            } => guard::read_bitmap(width, height, bits),
+            } => match self.reader {
+                Reader::Locate => locate::read(width, height, &bits, budget),
+                Reader::Rqrr => {
+                    if !budget.spend((width * height) as u64 * RQRR_UNITS) {
+                        return Vec::new();
+                    }
+                    guard::read_bitmap(width, height, bits)
+                }
+            },
         }
+    }
+
+    /// The size of the picture this attempt prepares from `image`, before
+    /// any border (for the budget).
+    fn prepared_size(&self, image: Luma<'_>) -> (usize, usize) {
+        if self.side == 0 {
+            return (image.width, image.height);
+        }
+        let longer = image.width.max(image.height).max(1);
+        let side = usize::from(self.side);
+        let scale = side as f64 / longer as f64;
+        (
+            (image.width as f64 * scale).ceil() as usize,
+            (image.height as f64 * scale).ceil() as usize,
+        )
     }
 
     /// The picture as this attempt hands it to rqrr (an empty bitmap when
@@ -156,7 +218,7 @@ impl Attempt {
         let border = grey.width.max(grey.height) * usize::from(self.border) / 100;
         let mut bits = match self.threshold {
             // rqrr's own threshold happens inside rqrr, on grey levels.
-            Threshold::Rows if self.shape == Shape::None => {
+            Threshold::Rows if self.shape == Shape::None && self.reader == Reader::Rqrr => {
                 let (width, height) = (grey.width + 2 * border, grey.height + 2 * border);
                 let pixels = if border > 0 {
                     Cow::Owned(grey::pad(grey, border, 255).pixels)
@@ -242,6 +304,14 @@ impl Attempt {
     }
 }
 
+/// Work units per pixel to prepare a picture (resize, threshold): a few
+/// passes over it.
+const PREPARE_UNITS: u64 = 8;
+
+/// Work units per pixel charged before rqrr's detector runs (its region
+/// growing and grid fits, measured in docs/scanning.md).
+const RQRR_UNITS: u64 = 60;
+
 /// A picture ready for rqrr.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prepared<'a> {
@@ -281,7 +351,7 @@ impl std::str::FromStr for Attempt {
     /// repeating pixels, `s` resizes smoothly to exactly SIDE), then a threshold `rows`, `blocks`, `global`,
     /// `meanR` or `meanRbB` (bias B, default 2), and any of `inv`,
     /// `turnD`, `blurR`, `sharpRxA`, `stretch`, `growR`, `shrinkR`,
-    /// `closeR`, `openR`, `padP`. For example `0,blocks` or
+    /// `closeR`, `openR`, `padP`, `locate`. For example `0,blocks` or
     /// `400n,global,pad10`. Used by the CLI's study option.
     fn from_str(spec: &str) -> Result<Attempt, BadAttempt> {
         let mut parts = spec.split(',');
@@ -310,7 +380,9 @@ impl std::str::FromStr for Attempt {
         let mut attempt = Attempt::new(side, threshold);
         attempt.resample = resample;
         for part in parts {
-            if part == "inv" {
+            if part == "locate" {
+                attempt.reader = Reader::Locate;
+            } else if part == "inv" {
                 attempt.invert = true;
             } else if part == "stretch" {
                 attempt.filter = Filter::Stretch;

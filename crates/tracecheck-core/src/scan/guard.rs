@@ -63,6 +63,13 @@ fn decode_grids<G: rqrr::BitGrid>(grids: Vec<rqrr::Grid<G>>) -> Vec<Payload> {
     payloads
 }
 
+/// Decodes one grid of modules the locator read (rqrr also tries it
+/// mirrored); `None` when error correction fails.
+pub fn decode_grid<G: rqrr::BitGrid>(grid: G) -> Option<Payload> {
+    let found = shielded(|| decode_grids(vec![rqrr::Grid::new(grid)]));
+    found.into_iter().next()
+}
+
 /// Runs `read`, turning a panic into "nothing found".
 fn shielded(read: impl FnOnce() -> Vec<Payload>) -> Vec<Payload> {
     catch_unwind(AssertUnwindSafe(read)).unwrap_or_default()

@@ -9,21 +9,24 @@
 
 mod attempt;
 mod binarize;
+mod budget;
 mod filter;
 mod frames;
 mod grey;
 mod guard;
+mod locate;
 mod morph;
 mod payload;
 mod pipeline;
 
-pub use attempt::{Attempt, BadAttempt, Prepared, Resample, Threshold};
+pub use attempt::{Attempt, BadAttempt, Prepared, Reader, Resample, Threshold};
+pub use budget::{Budget, FRAME_UNITS, STILL_UNITS};
 pub use filter::Filter;
 pub use frames::{CAMERA, FrameScanner};
 pub use grey::Grey;
 pub use morph::Shape;
 pub use payload::{Charset, Payload};
-pub use pipeline::{STILL, scan, scan_from};
+pub use pipeline::{STILL, scan, scan_from, scan_within};
 
 /// A greyscale image: one byte per pixel, row by row.
 #[derive(Debug, Clone, Copy)]

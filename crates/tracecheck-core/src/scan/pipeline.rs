@@ -5,6 +5,7 @@
 //! ones miss, so they only ever run on those.
 
 use super::attempt::{Attempt, Resample, Threshold};
+use super::budget::{Budget, STILL_UNITS};
 use super::{Luma, Payload};
 
 const fn attempt(side: u16, threshold: Threshold, invert: bool) -> Attempt {
@@ -19,6 +20,10 @@ const fn mean(radius: u8, bias: u8) -> Threshold {
 
 /// Attempts for a still image, in order.
 pub const STILL: &[Attempt] = &[
+    // The core's own locator first: it reads what rqrr's detector reads on
+    // most photos, faster, plus dense and warped codes rqrr cannot fit
+    // (docs/scanning.md, "The locator").
+    attempt(0, Threshold::Blocks, false).located(),
     attempt(0, Threshold::Blocks, false),
     // Small pictures enlarged (rqrr needs a few pixels per module), large
     // ones reduced (big modules and sensor noise confuse its flood fill).
@@ -49,6 +54,11 @@ pub const STILL: &[Attempt] = &[
     // Very dense codes (version 40 at 4–5 pixels per module): enlarged by
     // a fraction, which whole-factor resizing cannot do.
     attempt(1100, Threshold::Rows, false).resampled(Resample::Smooth),
+    // The locator again on what rqrr's attempts all missed: reduced (large
+    // modules), a local mean, light-on-dark.
+    attempt(800, Threshold::Blocks, false).located(),
+    attempt(0, mean(16, 2), false).located(),
+    attempt(0, mean(8, 2), true).located(),
 ];
 
 /// Runs the attempts in [`STILL`] until one reads something; returns the
@@ -60,7 +70,18 @@ pub fn scan(image: Luma<'_>) -> Vec<Payload> {
 /// [`scan`] starting at attempt `first`, telling `before` each attempt's
 /// index before running it: a caller that lost its decoder to a crash knows
 /// which attempt crashed and resumes after it.
-pub fn scan_from(image: Luma<'_>, first: usize, mut before: impl FnMut(usize)) -> Vec<Payload> {
+pub fn scan_from(image: Luma<'_>, first: usize, before: impl FnMut(usize)) -> Vec<Payload> {
+    scan_within(image, first, before, &mut Budget::units(STILL_UNITS))
+}
+
+/// [`scan_from`] within `budget`: attempts stop once it is spent, and an
+/// attempt that would not fit in what is left is skipped.
+pub fn scan_within(
+    image: Luma<'_>,
+    first: usize,
+    mut before: impl FnMut(usize),
+    budget: &mut Budget<'_>,
+) -> Vec<Payload> {
     let Some(len) = image.width.checked_mul(image.height) else {
         return Vec::new();
     };
@@ -68,8 +89,11 @@ pub fn scan_from(image: Luma<'_>, first: usize, mut before: impl FnMut(usize)) -
         return Vec::new();
     }
     for (index, attempt) in STILL.iter().enumerate().skip(first) {
+        if budget.is_spent() {
+            break;
+        }
         before(index);
-        let found = attempt.run(image);
+        let found = attempt.run_within(image, budget);
         if !found.is_empty() {
             return found;
         }
