@@ -6,7 +6,7 @@
 
 /// Work units [`super::scan`] allows a still image: about 300 ms natively
 /// on the reference machine (docs/scanning.md, "Time cap").
-pub const STILL_UNITS: u64 = 350_000_000;
+pub const STILL_UNITS: u64 = 1_200_000_000;
 
 /// Work units [`super::FrameScanner`] allows one camera frame (8 ms in
 /// WebAssembly at 640×480, docs/scanning.md).
