@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use qrcode::{Color, QrCode};
 use tracecheck_core::scan::{
-    Attempt, CAMERA, FrameScanner, Luma, Payload, STILL, Threshold, decode_qr, scan, scan_from,
+    Attempt, Budget, CAMERA, FRAME_UNITS, FrameScanner, Luma, Payload, STILL, Threshold, decode_qr,
+    scan, scan_from,
 };
 
 const URL: &str = "https://id.gs1.org/01/08935001000013/10/NL2611";
@@ -151,13 +152,17 @@ fn camera_frames_take_turns_and_keep_an_attempt_that_reads() {
     let mut frames = FrameScanner::new();
     for turn in 0..CAMERA.len() {
         assert_eq!(frames.index(), turn);
+        // A spent budget still runs one attempt a frame.
         assert!(
             frames
-                .scan(Luma {
-                    width: 64,
-                    height: 48,
-                    pixels: &blank
-                })
+                .scan_within(
+                    Luma {
+                        width: 64,
+                        height: 48,
+                        pixels: &blank
+                    },
+                    &mut Budget::units(0)
+                )
                 .is_empty()
         );
     }
@@ -178,6 +183,45 @@ fn camera_frames_take_turns_and_keep_an_attempt_that_reads() {
     let kept = frames.index();
     assert!(!frames.scan(luma(side, &pixels)).is_empty());
     assert_eq!(frames.index(), kept);
+}
+
+#[test]
+fn a_frame_runs_the_attempts_its_budget_affords() {
+    let small = vec![128u8; 64 * 48];
+    let frame = Luma::new(64, 48, &small);
+    let first_two = CAMERA[0].estimate(frame) + CAMERA[1].estimate(frame);
+    // Room for two attempts: the third waits for the next frame.
+    let mut frames = FrameScanner::new();
+    assert!(
+        frames
+            .scan_within(frame, &mut Budget::units(first_two))
+            .is_empty()
+    );
+    assert_eq!(frames.index(), 2);
+    // One unit short: one attempt.
+    let mut frames = FrameScanner::new();
+    assert!(
+        frames
+            .scan_within(frame, &mut Budget::units(first_two - 1))
+            .is_empty()
+    );
+    assert_eq!(frames.index(), 1);
+    // A 640×480 frame within FRAME_UNITS: the first attempt (half size,
+    // rqrr) takes most of it, so the next frame resumes with the second.
+    let large = vec![128u8; 640 * 480];
+    let frame = Luma::new(640, 480, &large);
+    assert!(CAMERA[0].estimate(frame) <= FRAME_UNITS);
+    let mut frames = FrameScanner::new();
+    assert!(frames.scan(frame).is_empty());
+    assert_eq!(frames.index(), 1);
+    // A budget that affords everything goes once round and stops.
+    let mut frames = FrameScanner::at(2);
+    assert!(
+        frames
+            .scan_within(frame, &mut Budget::units(u64::MAX))
+            .is_empty()
+    );
+    assert_eq!(frames.index(), 2);
 }
 
 fn images_dir() -> PathBuf {

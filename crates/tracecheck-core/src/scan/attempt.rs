@@ -162,7 +162,7 @@ impl Attempt {
                 height,
                 pixels,
             } => {
-                if !budget.spend((width * height) as u64 * RQRR_UNITS) {
+                if !budget.spend(rqrr_units(width, height)) {
                     return Vec::new();
                 }
                 guard::read_greyscale(Luma {
@@ -178,12 +178,26 @@ impl Attempt {
             } => match self.reader {
                 Reader::Locate => locate::read(width, height, &bits, budget),
                 Reader::Rqrr => {
-                    if !budget.spend((width * height) as u64 * RQRR_UNITS) {
+                    if !budget.spend(rqrr_units(width, height)) {
                         return Vec::new();
                     }
                     guard::read_bitmap(width, height, bits)
                 }
             },
+        }
+    }
+
+    /// The work units this attempt charges `image` before its reader runs
+    /// (preparing the picture, and rqrr's detector, which cannot be
+    /// stopped once called); the locator charges more as it goes.
+    pub fn estimate(&self, image: Luma<'_>) -> u64 {
+        let (width, height) = self.prepared_size(image);
+        let prepare = (width as u64)
+            .saturating_mul(height as u64)
+            .saturating_mul(PREPARE_UNITS);
+        match self.reader {
+            Reader::Rqrr => prepare.saturating_add(rqrr_units(width, height)),
+            Reader::Locate => prepare,
         }
     }
 
@@ -310,7 +324,20 @@ const PREPARE_UNITS: u64 = 8;
 
 /// Work units per pixel charged before rqrr's detector runs (its region
 /// growing and grid fits, measured in docs/scanning.md).
-const RQRR_UNITS: u64 = 60;
+const RQRR_UNITS: u64 = 30;
+
+/// Work units charged for one call of rqrr's detector on a `width`×`height`
+/// picture: per pixel, plus a floor, since on small pictures its grid fits
+/// cost milliseconds whatever the size (docs/scanning.md, "Time cap").
+fn rqrr_units(width: usize, height: usize) -> u64 {
+    (width as u64)
+        .saturating_mul(height as u64)
+        .saturating_mul(RQRR_UNITS)
+        .saturating_add(RQRR_CALL_UNITS)
+}
+
+/// The floor of [`rqrr_units`].
+const RQRR_CALL_UNITS: u64 = 1_000_000;
 
 /// A picture ready for rqrr.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,11 @@
-//! Camera frames: one attempt per frame, so every frame stays within a few
-//! milliseconds, and the next frame tries the next way of looking. A frame
-//! that reads something keeps its attempt for the frames after it (the
-//! light rarely changes between two frames).
+//! Camera frames: each frame gets the attempts that fit in its budget
+//! ([`FRAME_UNITS`], about 8 ms in WebAssembly), at least one, so every
+//! frame stays within a few milliseconds, and the next frame resumes with
+//! the next way of looking. A frame that reads something keeps its attempt
+//! for the frames after it (the light rarely changes between two frames).
 
 use super::attempt::{Attempt, Threshold};
+use super::budget::{Budget, FRAME_UNITS};
 use super::{Luma, Payload};
 
 /// Attempts for camera frames (about 640×480), in turn. Half size and
@@ -59,17 +61,37 @@ impl FrameScanner {
         CAMERA[self.next % CAMERA.len()]
     }
 
-    /// Runs one attempt on `frame`; moves on to the next attempt unless
-    /// this one read something.
+    /// Runs attempts on `frame` within [`FRAME_UNITS`]: see
+    /// [`FrameScanner::scan_within`].
     pub fn scan(&mut self, frame: Luma<'_>) -> Vec<Payload> {
-        let found = if frame.pixels.len() >= frame.width.saturating_mul(frame.height) {
-            self.upcoming().run(frame)
-        } else {
-            Vec::new()
-        };
-        if found.is_empty() {
-            self.next = (self.next + 1) % CAMERA.len();
+        self.scan_within(frame, &mut Budget::units(FRAME_UNITS))
+    }
+
+    /// Runs the upcoming attempt on `frame` whatever it costs (so every
+    /// frame moves on), then the ones after it while `budget` affords
+    /// their estimated cost ([`Attempt::estimate`]), at most once round
+    /// [`CAMERA`]. The attempt that reads something stays the upcoming
+    /// one; otherwise the next frame resumes after the last one tried.
+    pub fn scan_within(&mut self, frame: Luma<'_>, budget: &mut Budget<'_>) -> Vec<Payload> {
+        if frame.pixels.len() < frame.width.saturating_mul(frame.height) {
+            self.skip();
+            return Vec::new();
         }
-        found
+        for tried in 0..CAMERA.len() {
+            let attempt = self.upcoming();
+            let cost = attempt.estimate(frame);
+            if tried > 0 && !budget.affords(cost) {
+                break;
+            }
+            budget.spend(cost);
+            // The budget above decides whether it starts; once started it
+            // runs to the end, as rqrr cannot be stopped inside.
+            let found = attempt.run(frame);
+            if !found.is_empty() {
+                return found;
+            }
+            self.skip();
+        }
+        Vec::new()
     }
 }

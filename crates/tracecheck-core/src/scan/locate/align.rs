@@ -32,9 +32,12 @@ pub fn positions(version: u8) -> Vec<usize> {
 }
 
 /// Matching modules out of 25 for the pattern centred at `centre` with
-/// module steps `across` and `down`.
+/// module steps `across` and `down`; 0 once more than `25 - MIN_SCORE`
+/// modules miss (the position cannot count then, and most positions miss
+/// within a few modules).
 fn score(bits: &Bits<'_>, centre: Point, across: Point, down: Point) -> u32 {
     let mut matches = 0;
+    let mut misses = 0;
     for dr in -2i32..=2 {
         for dc in -2i32..=2 {
             let want_black = dr.abs().max(dc.abs()) != 1;
@@ -43,6 +46,11 @@ fn score(bits: &Bits<'_>, centre: Point, across: Point, down: Point) -> u32 {
                 .plus(down.scaled(f64::from(dr)));
             if bits.black_at(p) == want_black {
                 matches += 1;
+            } else {
+                misses += 1;
+                if misses > 25 - MIN_SCORE {
+                    return 0;
+                }
             }
         }
     }

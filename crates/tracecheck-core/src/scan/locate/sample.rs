@@ -70,6 +70,30 @@ impl rqrr::BitGrid for Modules {
     }
 }
 
+impl Modules {
+    /// Share of the two timing patterns (row and column 6 between the
+    /// finders, alternating from black) read right: about ½ for a grid
+    /// sampled off the code, near 1 for a good one.
+    pub fn timing_agreement(&self) -> f64 {
+        let size = self.size;
+        if size < 21 {
+            return 0.0;
+        }
+        let mut right = 0usize;
+        let mut total = 0usize;
+        for k in 8..size - 8 {
+            let want = k % 2 == 0;
+            for (row, col) in [(6, k), (k, 6)] {
+                total += 1;
+                if self.black.get(row * size + col).copied() == Some(want) {
+                    right += 1;
+                }
+            }
+        }
+        right as f64 / total.max(1) as f64
+    }
+}
+
 /// Reads a `size`×`size` grid through `model`; `None` when some module
 /// maps nowhere.
 pub fn grid(bits: &Bits<'_>, model: &Model, size: usize) -> Option<Modules> {
