@@ -6,6 +6,8 @@
 //   - zxing-wasm (ZXing-C++), QR only, RGBA->luma included (it does its own)
 //   - jsQR, with inversion attempts (its default)
 // A reader is "correct" when one of its texts equals the .txt byte for byte.
+// Printed: correct, wrong, nothing, mean, median and max ms per reader, then
+// the same per category (first sub-folder, else file name up to its last "-").
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, extname, basename, dirname } from "node:path";
@@ -103,8 +105,19 @@ const readers = {
   },
 };
 
+// A picture's category: its first folder, else its name up to the last "-".
+function category(file) {
+  const parts = file.split("/");
+  if (parts.length > 1) return parts[0];
+  const stem = basename(file, extname(file));
+  const cut = stem.lastIndexOf("-");
+  return cut > 0 ? stem.slice(0, cut) : stem;
+}
+
 const images = listImages(corpus);
-const stats = Object.fromEntries(Object.keys(readers).map((n) => [n, { correct: 0, wrong: 0, nothing: 0, ms: [], wrongFiles: [] }]));
+const fresh = () => Object.fromEntries(Object.keys(readers).map((n) => [n, { correct: 0, wrong: 0, nothing: 0, ms: [], wrongFiles: [] }]));
+const stats = fresh();
+const byCategory = new Map();
 // One untimed warm-up per reader (JIT, wasm tiering) on the first image.
 if (images.length) {
   const warm = ours.decodeImage(readFileSync(join(corpus, images[0].file)));
@@ -120,30 +133,47 @@ for (const { file, expected } of images) {
     continue;
   }
   const line = [file];
+  const group = category(file);
+  if (!byCategory.has(group)) byCategory.set(group, fresh());
   for (const [name, read] of Object.entries(readers)) {
     const started = performance.now();
     let texts;
     try { texts = await read(pixels); } catch (error) { texts = []; console.error(`${name} threw on ${file}: ${error}`); }
     const ms = performance.now() - started;
-    const s = stats[name];
-    s.ms.push(ms);
-    if (texts.includes(want)) s.correct++;
-    else if (texts.length) { s.wrong++; s.wrongFiles.push(file); }
-    else s.nothing++;
+    for (const s of [stats[name], byCategory.get(group)[name]]) {
+      s.ms.push(ms);
+      if (texts.includes(want)) s.correct++;
+      else if (texts.length) { s.wrong++; s.wrongFiles.push(file); }
+      else s.nothing++;
+    }
     line.push(`${name}=${texts.includes(want) ? "ok" : texts.length ? "WRONG" : "-"}(${ms.toFixed(1)}ms)`);
   }
   if (crashes.length) line.push(`(tracecheck decoder panics, resumed: ${crashes.splice(0).join("; ")})`);
   if (listEach || line.at(-1).startsWith("(")) console.log(line.join(" "));
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => { if (!xs.length) return 0; const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const max = (xs) => xs.reduce((a, b) => Math.max(a, b), 0);
 console.log(`corpus: ${corpus} (${images.length} images); node ${process.versions.node}; zxing-wasm ${zxingVersion}; jsQR ${jsqrVersion}`);
-console.log("| reader | correct | wrong | nothing | mean ms | median ms |");
-console.log("|---|---|---|---|---|---|");
+console.log("| reader | correct | wrong | nothing | mean ms | median ms | max ms |");
+console.log("|---|---|---|---|---|---|---|");
 for (const [name, s] of Object.entries(stats)) {
   const total = s.correct + s.wrong + s.nothing;
-  console.log(`| ${name} | ${s.correct}/${total} (${(100 * s.correct / Math.max(1, total)).toFixed(1)}%) | ${s.wrong} | ${s.nothing} | ${mean(s.ms).toFixed(2)} | ${median(s.ms).toFixed(2)} |`);
+  console.log(`| ${name} | ${s.correct}/${total} (${(100 * s.correct / Math.max(1, total)).toFixed(1)}%) | ${s.wrong} | ${s.nothing} | ${mean(s.ms).toFixed(2)} | ${median(s.ms).toFixed(2)} | ${max(s.ms).toFixed(1)} |`);
+}
+// Per category: read/total (wrong), median and max ms for each reader.
+const names = Object.keys(readers);
+console.log("");
+console.log(`| category | n | ${names.map((n) => `${n} read (wrong) | ${n} median / max ms`).join(" | ")} |`);
+console.log(`|---|---|${names.map(() => "---|---").join("|")}|`);
+for (const [group, per] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
+  const n = per[names[0]].ms.length;
+  const cells = names.map((name) => {
+    const s = per[name];
+    return `${s.correct}/${n} (${s.wrong}) | ${median(s.ms).toFixed(2)} / ${max(s.ms).toFixed(1)}`;
+  });
+  console.log(`| ${group} | ${n} | ${cells.join(" | ")} |`);
 }
 for (const [name, s] of Object.entries(stats)) {
   if (s.wrongFiles.length) console.log(`${name} wrong on: ${s.wrongFiles.join(", ")}`);

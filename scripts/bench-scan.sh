@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scanning benchmark: our pipeline (WebAssembly, release profile, in Node),
 # zxing-wasm and jsQR on the same decoded pixels of every image in a corpus
-# folder; prints correct/total, wrong, nothing, mean and median ms for each.
+# folder; prints correct/total, wrong, nothing, mean, median and max ms for
+# each, overall and per category (sub-folder, else file name prefix).
 #
 #   bash scripts/bench-scan.sh /work/shared/qr-corpus
 #   bash scripts/bench-scan.sh CORPUS --list     # also one line per image
@@ -11,7 +12,7 @@
 set -euo pipefail
 
 if [[ $# -lt 1 || ! -d "$1" ]]; then
-  sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 fi
 corpus="$(cd "$1" && pwd)"

@@ -92,9 +92,12 @@ pub fn find(
         while dx <= reach {
             let at = predicted.plus(Point::new(dx, dy));
             let s = score(bits, at, across, down);
-            let far = dx.hypot(dy);
-            if s >= MIN_SCORE && best.is_none_or(|(bs, bf, _)| s > bs || (s == bs && far < bf)) {
-                best = Some((s, far, at));
+            if s >= MIN_SCORE {
+                // Squared distance: only compared.
+                let far = dx * dx + dy * dy;
+                if best.is_none_or(|(bs, bf, _)| s > bs || (s == bs && far < bf)) {
+                    best = Some((s, far, at));
+                }
             }
             dx += step;
         }

@@ -29,6 +29,12 @@ const MAX_TRIES: usize = 24;
 /// (docs/scanning.md, "Time cap").
 const MIN_TIMING: f64 = 0.7;
 
+/// How far (in modules) the bottom-right alignment pattern is searched
+/// from where the finders put it, ever wider: perspective moves it
+/// furthest. [`NARROW`] once a code of the picture is read.
+const WIDE: &[f64] = &[3.0, 7.0, 14.0];
+const NARROW: &[f64] = &[3.0];
+
 /// Work units per module to sample a grid.
 const SAMPLE_UNITS: u64 = 30;
 
@@ -43,9 +49,39 @@ pub fn read(width: usize, height: usize, pixels: &[u8], budget: &mut Budget<'_>)
         return Vec::new();
     };
     let finders = finder::find(&bits, budget);
+    if finders.len() >= 3 {
+        let found = read_finders(&bits, finders, budget);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    // Nothing read: light modules on a dark ground (screens, etched
+    // metal) have their finders in the inverse, and one more locator pass
+    // costs little next to rqrr's attempts.
+    if !budget.spend(width as u64 * height as u64) {
+        return Vec::new();
+    }
+    let inverse: Vec<u8> = pixels[..width * height]
+        .iter()
+        .map(|&p| u8::from(p == 0))
+        .collect();
+    let Some(bits) = Bits::new(width, height, &inverse) else {
+        return Vec::new();
+    };
+    let finders = finder::find(&bits, budget);
     if finders.len() < 3 {
         return Vec::new();
     }
+    read_finders(&bits, finders, budget)
+}
+
+/// Every code whose finders are among `finders`.
+fn read_finders(
+    bits: &Bits<'_>,
+    finders: Vec<finder::Finder>,
+    budget: &mut Budget<'_>,
+) -> Vec<Payload> {
+    let bits = *bits;
     let mut used = vec![false; finders.len()];
     let mut found: Vec<Payload> = Vec::new();
     for triple in group::triples(&bits, &finders).into_iter().take(MAX_TRIES) {
@@ -59,7 +95,10 @@ pub fn read(width: usize, height: usize, pixels: &[u8], budget: &mut Budget<'_>)
         {
             continue;
         }
-        if let Some(payload) = read_triple(&bits, &triple, budget) {
+        // Once a code is read, the other triples are mostly look-alikes
+        // among its data modules: they get the narrow alignment search only.
+        let reach = if found.is_empty() { WIDE } else { NARROW };
+        if let Some(payload) = read_triple(&bits, &triple, reach, budget) {
             for &i in &triple.members {
                 if let Some(u) = used.get_mut(i) {
                     *u = true;
@@ -76,7 +115,12 @@ pub fn read(width: usize, height: usize, pixels: &[u8], budget: &mut Budget<'_>)
 /// Reads the code whose finders are `triple`: the estimated version first,
 /// its neighbours when that fails and the code carries no readable
 /// version information.
-fn read_triple(bits: &Bits<'_>, triple: &Triple, budget: &mut Budget<'_>) -> Option<Payload> {
+fn read_triple(
+    bits: &Bits<'_>,
+    triple: &Triple,
+    reach: &[f64],
+    budget: &mut Budget<'_>,
+) -> Option<Payload> {
     let estimate = triple.version_estimate();
     let mut versions = vec![estimate];
     if estimate >= 6 {
@@ -102,7 +146,7 @@ fn read_triple(bits: &Bits<'_>, triple: &Triple, budget: &mut Budget<'_>) -> Opt
         if budget.is_spent() {
             return None;
         }
-        if let Some(payload) = read_version(bits, triple, version, budget) {
+        if let Some(payload) = read_version(bits, triple, version, reach, budget) {
             return Some(payload);
         }
     }
@@ -147,6 +191,7 @@ fn read_version(
     bits: &Bits<'_>,
     triple: &Triple,
     version: u8,
+    reach: &[f64],
     budget: &mut Budget<'_>,
 ) -> Option<Payload> {
     let size = 17 + 4 * usize::from(version);
@@ -161,9 +206,9 @@ fn read_version(
         let model = Model::Whole(affine);
         let predicted = model.map(at)?;
         let (across, down) = model.steps(at)?;
-        let found = [3.0, 7.0, 14.0]
-            .into_iter()
-            .find_map(|radius| align::find(bits, predicted, across, down, radius, budget));
+        let found = reach
+            .iter()
+            .find_map(|&radius| align::find(bits, predicted, across, down, radius, budget));
         if let Some(image_at) = found {
             let [tl, tr, bl] = finder_points(sizef);
             if let Some(fitted) = Perspective::between(
