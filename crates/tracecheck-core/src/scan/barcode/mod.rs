@@ -1,0 +1,220 @@
+//! Linear barcodes (EAN-13, EAN-8, UPC-A, UPC-E) and GS1 DataMatrix beside
+//! the QR pipeline: every read carries its [`Format`], and only
+//! checksum-verified reads come back (a check digit, several scanlines
+//! agreeing; for DataMatrix, Reed-Solomon).
+
+mod ean;
+
+use super::budget::{Budget, STILL_UNITS};
+use super::Luma;
+
+/// The symbology a code was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// QR Code (rqrr and the QR pipeline).
+    Qr,
+    /// EAN-13 (a leading 0 reads as UPC-A, as ZXing reports it).
+    Ean13,
+    /// EAN-8.
+    Ean8,
+    /// UPC-A (12 digits).
+    UpcA,
+    /// UPC-E (8 digits: number system, six digits, check digit).
+    UpcE,
+    /// Data Matrix ECC 200.
+    DataMatrix,
+}
+
+impl Format {
+    /// The name the browser's `BarcodeDetector` uses for it.
+    pub fn detector_name(self) -> &'static str {
+        match self {
+            Format::Qr => "qr_code",
+            Format::Ean13 => "ean_13",
+            Format::Ean8 => "ean_8",
+            Format::UpcA => "upc_a",
+            Format::UpcE => "upc_e",
+            Format::DataMatrix => "data_matrix",
+        }
+    }
+
+    /// The format a `BarcodeDetector` name stands for.
+    pub fn from_detector_name(name: &str) -> Option<Format> {
+        Some(match name {
+            "qr_code" => Format::Qr,
+            "ean_13" => Format::Ean13,
+            "ean_8" => Format::Ean8,
+            "upc_a" => Format::UpcA,
+            "upc_e" => Format::UpcE,
+            "data_matrix" => Format::DataMatrix,
+            _ => return None,
+        })
+    }
+
+    /// Every format, QR first.
+    pub const ALL: [Format; 6] = [
+        Format::Qr,
+        Format::Ean13,
+        Format::Ean8,
+        Format::UpcA,
+        Format::UpcE,
+        Format::DataMatrix,
+    ];
+}
+
+/// A barcode read: its format and its text as ZXing reports it (EAN/UPC:
+/// the digits; DataMatrix: the decoded text, GS1 data as `]d2` + element
+/// string with GS separators).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Barcode {
+    /// Which symbology.
+    pub format: Format,
+    /// What it holds.
+    pub text: String,
+}
+
+impl Barcode {
+    /// The text as a scanner with symbology identifiers sends it, for
+    /// [`crate::code::read`]: EAN-13 and UPC-A as `]E0` + 13 digits, UPC-E
+    /// expanded to its UPC-A, EAN-8 as `]E4`; DataMatrix text unchanged
+    /// (GS1 data already starts `]d2`).
+    pub fn scan_data(&self) -> String {
+        match self.format {
+            Format::Ean13 => format!("]E0{}", self.text),
+            Format::UpcA => format!("]E00{}", self.text),
+            Format::Ean8 => format!("]E4{}", self.text),
+            Format::UpcE => match upce_as_upca(&self.text) {
+                Some(upca) => format!("]E00{upca}"),
+                None => self.text.clone(),
+            },
+            Format::Qr | Format::DataMatrix => self.text.clone(),
+        }
+    }
+}
+
+/// The 12-digit UPC-A a UPC-E's 8 digits stand for.
+fn upce_as_upca(text: &str) -> Option<String> {
+    let digits: Vec<u8> = text.bytes().map(|b| b.wrapping_sub(b'0')).collect();
+    if digits.len() != 8 || digits.iter().any(|&d| d > 9) || digits[0] > 1 {
+        return None;
+    }
+    let mut upca = ean::upce_to_upca(digits[0], &digits[1..7]);
+    upca.push(digits[7]);
+    Some(upca.iter().map(|&d| char::from(b'0' + d)).collect())
+}
+
+/// How hard to look: a still picture gets many scanlines, a camera frame
+/// a few.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effort {
+    /// A photo or file.
+    Still,
+    /// One camera frame.
+    Frame,
+}
+
+/// Scanlines each way (rows, then columns).
+const fn lines(effort: Effort) -> usize {
+    match effort {
+        Effort::Still => 48,
+        Effort::Frame => 12,
+    }
+}
+
+/// Every EAN/UPC code read in `image` on at least two scanlines, most
+/// agreed first.
+pub fn scan_linear(image: Luma<'_>, effort: Effort, budget: &mut Budget<'_>) -> Vec<Barcode> {
+    let (w, h) = (image.width, image.height);
+    if w < 8 || h < 8 || image.pixels.len() < w * h {
+        return Vec::new();
+    }
+    let n = lines(effort);
+    let mut found: Vec<ean::LineRead> = Vec::new();
+    let mut line = Vec::new();
+    for vertical in [false, true] {
+        let (length, across) = if vertical { (h, w) } else { (w, h) };
+        for k in 0..n {
+            // Two thresholds on each line, about 4 units a pixel each.
+            if !budget.spend(length as u64 * 40) {
+                break;
+            }
+            let at = (across * (2 * k + 1)) / (2 * n);
+            line.clear();
+            if vertical {
+                line.extend((0..h).map(|y| image.pixels[y * w + at]));
+            } else {
+                line.extend_from_slice(&image.pixels[at * w..at * w + w]);
+            }
+            let radius = (length / 10).max(12);
+            for threshold in [ean::local_threshold(&line, radius), ean::line_threshold(&line)] {
+                let runs = ean::runs(&line, &threshold);
+                ean::read_runs(&runs, &mut found);
+            }
+        }
+    }
+    vote(found)
+}
+
+/// Keeps the values read on at least two scanline passes, most first.
+fn vote(found: Vec<ean::LineRead>) -> Vec<Barcode> {
+    let mut counts: Vec<(ean::LineRead, usize)> = Vec::new();
+    for read in found {
+        match counts.iter_mut().find(|(r, _)| *r == read) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((read, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|((format, text), _)| Barcode { format, text })
+        .collect()
+}
+
+/// Work the QR pipeline may still do on a picture where a barcode was
+/// read: its first attempts, for a pack that carries a QR code beside its
+/// barcode.
+const QR_AFTER_BARCODE_UNITS: u64 = 60_000_000;
+
+/// Every code in a still picture: barcodes and DataMatrix first (a few
+/// milliseconds), then the QR pipeline ([`super::scan`]) within what is
+/// left of [`STILL_UNITS`]. QR codes come first in the result.
+pub fn scan_barcodes(image: Luma<'_>) -> Vec<Barcode> {
+    scan_barcodes_within(image, &mut Budget::units(STILL_UNITS))
+}
+
+/// [`scan_barcodes`] within `budget`.
+pub fn scan_barcodes_within(image: Luma<'_>, budget: &mut Budget<'_>) -> Vec<Barcode> {
+    let others = scan_codes_other_than_qr(image, Effort::Still, budget);
+    let qr = if others.is_empty() {
+        super::scan_within(image, 0, |_| (), budget)
+    } else {
+        let units = budget.left().min(QR_AFTER_BARCODE_UNITS);
+        super::scan_within(image, 0, |_| (), &mut Budget::units(units))
+    };
+    let mut found: Vec<Barcode> = qr
+        .iter()
+        .filter_map(|payload| {
+            Some(Barcode {
+                format: Format::Qr,
+                text: payload.text()?,
+            })
+        })
+        .collect();
+    found.extend(others);
+    found
+}
+
+/// The barcodes and DataMatrix symbols in `image` (no QR).
+pub fn scan_codes_other_than_qr(
+    image: Luma<'_>,
+    effort: Effort,
+    budget: &mut Budget<'_>,
+) -> Vec<Barcode> {
+    scan_linear(image, effort, budget)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,148 @@
+//! Generated barcodes (our own encoder below, from the symbologies' tables)
+//! and, in tests/barcodes.rs, photos from ZXing's corpus.
+
+use super::*;
+
+const L: [&str; 10] = [
+    "0001101", "0011001", "0010011", "0111101", "0100011", "0110001", "0101111", "0111011",
+    "0110111", "0001011",
+];
+
+fn g(digit: usize) -> String {
+    // G: the R code (L inverted) reversed.
+    L[digit]
+        .chars()
+        .rev()
+        .map(|c| if c == '0' { '1' } else { '0' })
+        .collect()
+}
+
+fn r(digit: usize) -> String {
+    L[digit]
+        .chars()
+        .map(|c| if c == '0' { '1' } else { '0' })
+        .collect()
+}
+
+/// The 95 modules of an EAN-13.
+pub(crate) fn ean13_modules(code: &str) -> String {
+    let d: Vec<usize> = code.bytes().map(|b| usize::from(b - b'0')).collect();
+    let parity = [
+        0b000000, 0b001011, 0b001101, 0b001110, 0b010011, 0b011001, 0b011100, 0b010101, 0b010110,
+        0b011010,
+    ][d[0]];
+    let mut m = String::from("101");
+    for (k, &digit) in d[1..7].iter().enumerate() {
+        if parity & (1 << (5 - k)) != 0 {
+            m += &g(digit);
+        } else {
+            m += L[digit];
+        }
+    }
+    m += "01010";
+    for &digit in &d[7..13] {
+        m += &r(digit);
+    }
+    m + "101"
+}
+
+/// A picture of `modules` at `scale` pixels a module, `height` high, with a
+/// 12-module quiet zone, drawn `turned` (rows become columns).
+pub(crate) fn render(modules: &str, scale: usize, height: usize, turned: bool) -> (usize, usize, Vec<u8>) {
+    let quiet = 12 * scale;
+    let width = modules.len() * scale + 2 * quiet;
+    let mut row = vec![255u8; width];
+    for (i, c) in modules.chars().enumerate() {
+        if c == '1' {
+            row[quiet + i * scale..quiet + (i + 1) * scale].fill(20);
+        }
+    }
+    let mut pixels = Vec::with_capacity(width * height);
+    for _ in 0..height {
+        pixels.extend_from_slice(&row);
+    }
+    if !turned {
+        return (width, height, pixels);
+    }
+    let mut turned_pixels = vec![0u8; width * height];
+    for y in 0..height {
+        for x in 0..width {
+            turned_pixels[x * height + (height - 1 - y)] = pixels[y * width + x];
+        }
+    }
+    (height, width, turned_pixels)
+}
+
+fn read(w: usize, h: usize, pixels: &[u8]) -> Vec<Barcode> {
+    scan_linear(Luma::new(w, h, pixels), Effort::Still, &mut Budget::units(u64::MAX))
+}
+
+#[test]
+fn reads_a_generated_ean13_both_ways_round() {
+    let modules = ean13_modules("8935001000013");
+    for turned in [false, true] {
+        let (w, h, px) = render(&modules, 3, 60, turned);
+        let found = read(w, h, &px);
+        assert_eq!(
+            found,
+            vec![Barcode {
+                format: Format::Ean13,
+                text: "8935001000013".into()
+            }],
+            "turned {turned}"
+        );
+    }
+    // Upside down: the runs come in reverse.
+    let reversed: String = modules.chars().rev().collect();
+    let (w, h, px) = render(&reversed, 2, 40, false);
+    assert_eq!(read(w, h, &px)[0].text, "8935001000013");
+}
+
+#[test]
+fn a_leading_zero_is_upc_a() {
+    let (w, h, px) = render(&ean13_modules("0012345678905"), 2, 40, false);
+    let found = read(w, h, &px);
+    assert_eq!(found[0].format, Format::UpcA);
+    assert_eq!(found[0].text, "012345678905");
+    assert_eq!(found[0].scan_data(), "]E00012345678905");
+}
+
+#[test]
+fn a_wrong_check_digit_reads_nothing() {
+    // 8935001000013 with its check digit changed: every digit decodes, the
+    // sum does not hold.
+    let (w, h, px) = render(&ean13_modules("8935001000014"), 3, 60, false);
+    assert_eq!(read(w, h, &px), Vec::new());
+}
+
+#[test]
+fn blank_and_noise_read_nothing() {
+    let blank = vec![255u8; 200 * 100];
+    assert_eq!(read(200, 100, &blank), Vec::new());
+    let mut state = 12345u32;
+    let noise: Vec<u8> = (0..200 * 100)
+        .map(|_| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (state >> 24) as u8
+        })
+        .collect();
+    assert_eq!(read(200, 100, &noise), Vec::new());
+}
+
+#[test]
+fn scan_data_for_the_code_parser() {
+    let upce = Barcode {
+        format: Format::UpcE,
+        text: "04252614".into(),
+    };
+    assert_eq!(upce.scan_data(), "]E00042100005264");
+    let ean8 = Barcode {
+        format: Format::Ean8,
+        text: "96385074".into(),
+    };
+    assert_eq!(ean8.scan_data(), "]E496385074");
+    for name in ["qr_code", "ean_13", "ean_8", "upc_a", "upc_e", "data_matrix"] {
+        assert_eq!(Format::from_detector_name(name).map(Format::detector_name), Some(name));
+    }
+    assert_eq!(Format::from_detector_name("aztec"), None);
+}
