@@ -20,11 +20,10 @@ mod morph;
 mod payload;
 mod pipeline;
 
-pub use barcode::{
-    Barcode, Effort, Format, scan_barcodes, scan_barcodes_within, scan_codes_other_than_qr,
-    scan_linear,
-};
 pub use attempt::{Attempt, BadAttempt, Prepared, Reader, Resample, Threshold};
+pub use barcode::{
+    Barcode, Effort, Format, scan_all_within, scan_barcodes, scan_codes_other_than_qr, scan_linear,
+};
 pub use budget::{Budget, FRAME_UNITS, STILL_UNITS};
 pub use filter::Filter;
 pub use frames::{CAMERA, FrameScanner};

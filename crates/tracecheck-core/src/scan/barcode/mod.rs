@@ -6,7 +6,7 @@
 mod ean;
 
 use super::budget::{Budget, STILL_UNITS};
-use super::Luma;
+use super::{Luma, Payload};
 
 /// The symbology a code was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -135,8 +135,8 @@ pub fn scan_linear(image: Luma<'_>, effort: Effort, budget: &mut Budget<'_>) -> 
     for vertical in [false, true] {
         let (length, across) = if vertical { (h, w) } else { (w, h) };
         for k in 0..n {
-            // Two thresholds on each line, about 4 units a pixel each.
-            if !budget.spend(length as u64 * 40) {
+            // Two thresholds on the line and on it sharpened.
+            if !budget.spend(length as u64 * 80) {
                 break;
             }
             let at = (across * (2 * k + 1)) / (2 * n);
@@ -147,9 +147,15 @@ pub fn scan_linear(image: Luma<'_>, effort: Effort, budget: &mut Budget<'_>) -> 
                 line.extend_from_slice(&image.pixels[at * w..at * w + w]);
             }
             let radius = (length / 10).max(12);
-            for threshold in [ean::local_threshold(&line, radius), ean::line_threshold(&line)] {
-                let runs = ean::runs(&line, &threshold);
-                ean::read_runs(&runs, &mut found);
+            let sharp = ean::sharpened(&line);
+            for pixels in [&line, &sharp] {
+                for threshold in [
+                    ean::local_threshold(pixels, radius),
+                    ean::line_threshold(pixels),
+                ] {
+                    let runs = ean::runs(pixels, &threshold);
+                    ean::read_runs(&runs, &mut found);
+                }
             }
         }
     }
@@ -180,31 +186,45 @@ const QR_AFTER_BARCODE_UNITS: u64 = 60_000_000;
 
 /// Every code in a still picture: barcodes and DataMatrix first (a few
 /// milliseconds), then the QR pipeline ([`super::scan`]) within what is
-/// left of [`STILL_UNITS`]. QR codes come first in the result.
+/// left of [`STILL_UNITS`]. QR codes come first in the result; a QR code
+/// in Shift_JIS (no text without a decoder: [`Payload::text`]) is left
+/// out, see [`scan_all_within`].
 pub fn scan_barcodes(image: Luma<'_>) -> Vec<Barcode> {
-    scan_barcodes_within(image, &mut Budget::units(STILL_UNITS))
-}
-
-/// [`scan_barcodes`] within `budget`.
-pub fn scan_barcodes_within(image: Luma<'_>, budget: &mut Budget<'_>) -> Vec<Barcode> {
-    let others = scan_codes_other_than_qr(image, Effort::Still, budget);
-    let qr = if others.is_empty() {
-        super::scan_within(image, 0, |_| (), budget)
-    } else {
-        let units = budget.left().min(QR_AFTER_BARCODE_UNITS);
-        super::scan_within(image, 0, |_| (), &mut Budget::units(units))
-    };
-    let mut found: Vec<Barcode> = qr
-        .iter()
+    let (qr, others) = scan_all_within(image, 0, |_| (), &mut Budget::units(STILL_UNITS));
+    qr.iter()
         .filter_map(|payload| {
             Some(Barcode {
                 format: Format::Qr,
                 text: payload.text()?,
             })
         })
-        .collect();
-    found.extend(others);
-    found
+        .chain(others)
+        .collect()
+}
+
+/// The one pipeline for a still picture, within `budget`: barcodes and
+/// DataMatrix (when `first` is 0), then the QR attempts from `first`
+/// ([`super::scan_within`], `before` told each attempt's index). A picture
+/// where a barcode was read gets only the QR pipeline's first attempts
+/// (a pack may carry both). Returns QR payloads as bytes, and the rest.
+pub fn scan_all_within(
+    image: Luma<'_>,
+    first: usize,
+    before: impl FnMut(usize),
+    budget: &mut Budget<'_>,
+) -> (Vec<Payload>, Vec<Barcode>) {
+    let others = if first == 0 {
+        scan_codes_other_than_qr(image, Effort::Still, budget)
+    } else {
+        Vec::new()
+    };
+    let qr = if others.is_empty() {
+        super::scan_within(image, first, before, budget)
+    } else {
+        let units = budget.left().min(QR_AFTER_BARCODE_UNITS);
+        super::scan_within(image, first, before, &mut Budget::units(units))
+    };
+    (qr, others)
 }
 
 /// The barcodes and DataMatrix symbols in `image` (no QR).

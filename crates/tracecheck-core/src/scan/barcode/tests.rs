@@ -48,7 +48,12 @@ pub(crate) fn ean13_modules(code: &str) -> String {
 
 /// A picture of `modules` at `scale` pixels a module, `height` high, with a
 /// 12-module quiet zone, drawn `turned` (rows become columns).
-pub(crate) fn render(modules: &str, scale: usize, height: usize, turned: bool) -> (usize, usize, Vec<u8>) {
+pub(crate) fn render(
+    modules: &str,
+    scale: usize,
+    height: usize,
+    turned: bool,
+) -> (usize, usize, Vec<u8>) {
     let quiet = 12 * scale;
     let width = modules.len() * scale + 2 * quiet;
     let mut row = vec![255u8; width];
@@ -74,7 +79,11 @@ pub(crate) fn render(modules: &str, scale: usize, height: usize, turned: bool) -
 }
 
 fn read(w: usize, h: usize, pixels: &[u8]) -> Vec<Barcode> {
-    scan_linear(Luma::new(w, h, pixels), Effort::Still, &mut Budget::units(u64::MAX))
+    scan_linear(
+        Luma::new(w, h, pixels),
+        Effort::Still,
+        &mut Budget::units(u64::MAX),
+    )
 }
 
 #[test]
@@ -141,8 +150,48 @@ fn scan_data_for_the_code_parser() {
         text: "96385074".into(),
     };
     assert_eq!(ean8.scan_data(), "]E496385074");
-    for name in ["qr_code", "ean_13", "ean_8", "upc_a", "upc_e", "data_matrix"] {
-        assert_eq!(Format::from_detector_name(name).map(Format::detector_name), Some(name));
+    for name in [
+        "qr_code",
+        "ean_13",
+        "ean_8",
+        "upc_a",
+        "upc_e",
+        "data_matrix",
+    ] {
+        assert_eq!(
+            Format::from_detector_name(name).map(Format::detector_name),
+            Some(name)
+        );
     }
     assert_eq!(Format::from_detector_name("aztec"), None);
+}
+
+#[test]
+fn each_linear_read_becomes_a_gtin_only_code() {
+    use crate::code::{CodeForm, ReadCode, Symbology, read};
+    for (format, text, gtin) in [
+        (Format::Ean13, "8935001000013", "08935001000013"),
+        (Format::UpcA, "012345678905", "00012345678905"),
+        (Format::UpcE, "04252614", "00042100005264"),
+        (Format::Ean8, "96385074", "00000096385074"),
+    ] {
+        let scanned = Barcode {
+            format,
+            text: text.into(),
+        }
+        .scan_data();
+        let Ok(ReadCode::Gs1(code)) = read(&scanned) else {
+            panic!("{scanned} did not read as GS1 data");
+        };
+        assert_eq!(code.form, CodeForm::PlainGtin, "{scanned}");
+        assert_eq!(code.elements.len(), 1, "{scanned}: a GTIN and nothing else");
+        assert_eq!(code.elements[0].ai, "01");
+        assert_eq!(code.elements[0].value, gtin, "{scanned}");
+        let expected = if format == Format::Ean8 {
+            Symbology::Ean8
+        } else {
+            Symbology::Ean13
+        };
+        assert_eq!(code.symbology, Some(expected), "{scanned}");
+    }
 }
