@@ -4,6 +4,7 @@
 // performance.now():
 //   - tracecheck: the one pipeline a photo gets (EAN/UPC, DataMatrix, then QR)
 //   - zxing-wasm (ZXing-C++) asked for EAN-13, EAN-8, UPC-A, UPC-E, DataMatrix
+//     (its UPC texts put back in ZXing's corpus form: zxingText below)
 // A read is "ok" when one of the reader's texts equals the .txt; "wrong"
 // when it read something else.
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
@@ -32,7 +33,18 @@ await zxing.prepareZXingModule({
   fireImmediately: true,
 });
 const zxingVersion = JSON.parse(readFileSync(join(zxingRoot, "package.json"), "utf8")).version;
-const ZXING_FORMATS = ["EAN-13", "EAN-8", "UPC-A", "UPC-E", "DataMatrix"];
+const ZXING_FORMATS = ["EAN13", "EAN8", "UPCA", "UPCE", "DataMatrix"];
+// zxing-cpp 3 reports UPC-A and UPC-E as their 13-digit GTIN; ZXing's
+// corpus (and our reader) gives UPC-A's 12 digits and UPC-E's 8. Back to
+// those: UPC-A without its leading 0, UPC-E as the original value zxing-cpp
+// keeps in `extra`.
+function zxingText(r) {
+  if (r.format === "UPC-A" && /^0\d{12}$/.test(r.text)) return r.text.slice(1);
+  if (r.format === "UPC-E") {
+    try { const original = JSON.parse(r.extra || "{}").UPCE; if (original) return original; } catch {}
+  }
+  return r.text;
+}
 
 const IMAGE = new Set([".png", ".jpg", ".jpeg", ".webp"]);
 function listSets(root) {
@@ -54,7 +66,7 @@ const readers = {
     (await zxing.readBarcodes(
       { width, height, data: new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.byteLength) },
       { formats: ZXING_FORMATS, maxNumberOfSymbols: 4 },
-    )).filter((r) => r.isValid).map((r) => r.text),
+    )).filter((r) => r.isValid).map(zxingText),
 };
 
 const sets = listSets(corpus);

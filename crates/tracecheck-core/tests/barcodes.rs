@@ -1,4 +1,4 @@
-//! EAN/UPC photos from ZXing's corpus (tests/images/barcodes/PROVENANCE.md)
+//! EAN/UPC photos and Data Matrix symbols from ZXing's corpus (tests/images/barcodes/PROVENANCE.md)
 //! through the one pipeline a still picture gets.
 
 use tracecheck_core::scan::{Format, Luma, rgba_to_luma, scan_barcodes};
@@ -28,6 +28,13 @@ fn reads_each_format_with_its_name() {
         ("ean8-1-2", Format::Ean8),
         ("upca-2-01", Format::UpcA),
         ("upce-2-01", Format::UpcE),
+        ("datamatrix-1-C40", Format::DataMatrix),
+        (
+            "datamatrix-1-HelloWorld_Text_L_Kaywa_2_error_byte",
+            Format::DataMatrix,
+        ),
+        ("datamatrix-1-abcd-36x16", Format::DataMatrix),
+        ("datamatrix-3-abcd-120x8", Format::DataMatrix),
     ] {
         let (found, want) = read(name);
         assert_eq!(found, vec![(format, want)], "{name}");
@@ -36,7 +43,7 @@ fn reads_each_format_with_its_name() {
 
 #[test]
 fn what_it_cannot_read_it_does_not_guess() {
-    for name in ["upca-3-01", "ean13-2-24"] {
+    for name in ["upca-3-01", "ean13-2-24", "datamatrix-1-EDIFACT"] {
         let (found, want) = read(name);
         assert!(
             found

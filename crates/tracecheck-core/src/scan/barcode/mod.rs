@@ -3,6 +3,8 @@
 //! checksum-verified reads come back (a check digit, several scanlines
 //! agreeing; for DataMatrix, Reed-Solomon).
 
+mod datamatrix;
+mod dm_decode;
 mod ean;
 
 use super::budget::{Budget, STILL_UNITS};
@@ -233,7 +235,18 @@ pub fn scan_codes_other_than_qr(
     effort: Effort,
     budget: &mut Budget<'_>,
 ) -> Vec<Barcode> {
-    scan_linear(image, effort, budget)
+    let mut found = scan_linear(image, effort, budget);
+    if effort == Effort::Still || found.is_empty() {
+        found.extend(
+            datamatrix::scan(image, budget)
+                .into_iter()
+                .map(|text| Barcode {
+                    format: Format::DataMatrix,
+                    text,
+                }),
+        );
+    }
+    found
 }
 
 #[cfg(test)]

@@ -195,3 +195,105 @@ fn each_linear_read_becomes_a_gtin_only_code() {
         assert_eq!(code.symbology, Some(expected), "{scanned}");
     }
 }
+
+/// A picture of a Data Matrix at `scale` pixels a module with a 3-module
+/// margin, turned by `quarters` quarter turns clockwise.
+fn render_matrix(rows: &[Vec<bool>], scale: usize, quarters: u8) -> (usize, usize, Vec<u8>) {
+    let margin = 3 * scale;
+    let (h, w) = (
+        rows.len() * scale + 2 * margin,
+        rows[0].len() * scale + 2 * margin,
+    );
+    let mut px = vec![235u8; w * h];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, &dark) in row.iter().enumerate() {
+            if dark {
+                for y in 0..scale {
+                    let start = (margin + r * scale + y) * w + margin + c * scale;
+                    px[start..start + scale].fill(25);
+                }
+            }
+        }
+    }
+    let (mut w, mut h) = (w, h);
+    for _ in 0..quarters {
+        let mut turned = vec![0u8; w * h];
+        for y in 0..h {
+            for x in 0..w {
+                turned[x * h + (h - 1 - y)] = px[y * w + x];
+            }
+        }
+        px = turned;
+        std::mem::swap(&mut w, &mut h);
+    }
+    (w, h, px)
+}
+
+#[test]
+fn a_medicine_datamatrix_reads_as_gtin_lot_expiry_and_serial() {
+    use crate::code::{ReadCode, Symbology, read};
+    let data = "010893500100001317271231\u{1d}10LOT42\u{1d}21SER123";
+    let rows = super::dm_decode::tests::encode_symbol(data, true);
+    for quarters in 0..4 {
+        let (w, h, px) = render_matrix(&rows, 4, quarters);
+        let found = super::scan_barcodes(Luma::new(w, h, &px));
+        assert_eq!(
+            found,
+            vec![Barcode {
+                format: Format::DataMatrix,
+                text: format!("]d2{data}"),
+            }],
+            "turned {quarters} quarters"
+        );
+        let Ok(ReadCode::Gs1(code)) = read(&found[0].scan_data()) else {
+            panic!("not GS1 data");
+        };
+        assert_eq!(code.symbology, Some(Symbology::DataMatrix));
+        let elements: Vec<(&str, &str)> = code
+            .elements
+            .iter()
+            .map(|e| (e.ai.as_str(), e.value.as_str()))
+            .collect();
+        assert_eq!(
+            elements,
+            [
+                ("01", "08935001000013"),
+                ("17", "271231"),
+                ("10", "LOT42"),
+                ("21", "SER123")
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_damaged_datamatrix_is_corrected_or_not_read_at_all() {
+    let rows = super::dm_decode::tests::encode_symbol("0108935001000013", true);
+    // Two modules flipped inside the data: Reed-Solomon corrects them.
+    let mut damaged = rows.clone();
+    damaged[3][4] = !damaged[3][4];
+    damaged[7][8] = !damaged[7][8];
+    let (w, h, px) = render_matrix(&damaged, 3, 0);
+    let found = scan_codes_other_than_qr(
+        Luma::new(w, h, &px),
+        Effort::Still,
+        &mut Budget::units(u64::MAX),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, "]d20108935001000013");
+    // Half the data region scrambled: nothing, rather than a guess.
+    let mut ruined = rows.clone();
+    let size = ruined.len();
+    for (r, row) in ruined.iter_mut().enumerate().skip(1).take(size / 2) {
+        for (c, module) in row.iter_mut().enumerate().skip(1).take(size - 2) {
+            *module = (r * 7 + c * 3) % 5 < 2;
+        }
+    }
+    let (w, h, px) = render_matrix(&ruined, 3, 0);
+    let found = scan_codes_other_than_qr(
+        Luma::new(w, h, &px),
+        Effort::Still,
+        &mut Budget::units(u64::MAX),
+    );
+    assert_eq!(found, Vec::new());
+}
