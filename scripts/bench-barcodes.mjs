@@ -34,13 +34,13 @@ await zxing.prepareZXingModule({
 });
 const zxingVersion = JSON.parse(readFileSync(join(zxingRoot, "package.json"), "utf8")).version;
 const ZXING_FORMATS = ["EAN13", "EAN8", "UPCA", "UPCE", "DataMatrix"];
-// zxing-cpp 3 reports UPC-A and UPC-E as their 13-digit GTIN; ZXing's
-// corpus (and our reader) gives UPC-A's 12 digits and UPC-E's 8. Back to
-// those: UPC-A without its leading 0, UPC-E as the original value zxing-cpp
-// keeps in `extra`.
+// zxing-cpp 3 reports a UPC-A as the EAN-13 it is (format EAN13, a leading
+// 0) and a UPC-E as its 13-digit GTIN; ZXing's corpus (and our reader) gives
+// UPC-A's 12 digits and UPC-E's 8. Back to those: an EAN-13 starting with 0
+// without that 0, a UPC-E as the original value zxing-cpp keeps in `extra`.
 function zxingText(r) {
-  if (r.format === "UPC-A" && /^0\d{12}$/.test(r.text)) return r.text.slice(1);
-  if (r.format === "UPC-E") {
+  if (r.format === "EAN13" && /^0\d{12}$/.test(r.text)) return r.text.slice(1);
+  if (r.format === "UPCE") {
     try { const original = JSON.parse(r.extra || "{}").UPCE; if (original) return original; } catch {}
   }
   return r.text;
