@@ -124,44 +124,84 @@ const fn lines(effort: Effort) -> usize {
     }
 }
 
-/// Every EAN/UPC code read in `image` on at least two scanlines, most
-/// agreed first.
+/// Slopes of the scanlines (rise over run, across the line's direction):
+/// straight, and about 10° and 20° either way for a tilted pack (tried
+/// in turn until some pass agree).
+const SLOPES_STILL: [f32; 5] = [0.0, 0.18, -0.18, 0.36, -0.36];
+const SLOPES_FRAME: [f32; 1] = [0.0];
+
+/// Every EAN/UPC code read in `image` on at least two scanline passes,
+/// most agreed first.
 pub fn scan_linear(image: Luma<'_>, effort: Effort, budget: &mut Budget<'_>) -> Vec<Barcode> {
     let (w, h) = (image.width, image.height);
     if w < 8 || h < 8 || image.pixels.len() < w * h {
         return Vec::new();
     }
     let n = lines(effort);
+    let slopes: &[f32] = match effort {
+        Effort::Still => &SLOPES_STILL,
+        Effort::Frame => &SLOPES_FRAME,
+    };
     let mut found: Vec<ean::LineRead> = Vec::new();
     let mut line = Vec::new();
-    for vertical in [false, true] {
-        let (length, across) = if vertical { (h, w) } else { (w, h) };
-        for k in 0..n {
-            // Two thresholds on the line and on it sharpened.
-            if !budget.spend(length as u64 * 80) {
-                break;
-            }
-            let at = (across * (2 * k + 1)) / (2 * n);
-            line.clear();
-            if vertical {
-                line.extend((0..h).map(|y| image.pixels[y * w + at]));
-            } else {
-                line.extend_from_slice(&image.pixels[at * w..at * w + w]);
-            }
-            let radius = (length / 10).max(12);
-            let sharp = ean::sharpened(&line);
-            for pixels in [&line, &sharp] {
-                for threshold in [
-                    ean::local_threshold(pixels, radius),
-                    ean::line_threshold(pixels),
-                ] {
-                    let runs = ean::runs(pixels, &threshold);
-                    ean::read_runs(&runs, &mut found);
+    'all: for &slope in slopes {
+        for vertical in [false, true] {
+            let (length, across) = if vertical { (h, w) } else { (w, h) };
+            for k in 0..n {
+                // Two thresholds on the line and on it sharpened.
+                if !budget.spend(length as u64 * 80) {
+                    break 'all;
+                }
+                let at = (across * (2 * k + 1)) as f32 / (2 * n) as f32;
+                sample_line(image, vertical, at, slope, &mut line);
+                if line.len() < 30 {
+                    continue;
+                }
+                let radius = (line.len() / 10).max(12);
+                let sharp = ean::sharpened(&line);
+                for pixels in [&line, &sharp] {
+                    for threshold in [
+                        ean::local_threshold(pixels, radius),
+                        ean::line_threshold(pixels),
+                    ] {
+                        let runs = ean::runs(pixels, &threshold);
+                        ean::read_runs(&runs, &mut found);
+                    }
                 }
             }
         }
+        // Tilted lines only when the straight ones agreed on nothing.
+        if found.len() >= 2 && !vote(found.clone()).is_empty() {
+            break;
+        }
     }
     vote(found)
+}
+
+/// The grey levels along one scanline into `line`: a row (or column, when
+/// `vertical`) through `at` at the picture's centre, tilted by `slope`,
+/// interpolated between the two nearest rows (columns); only the part
+/// inside the picture.
+fn sample_line(image: Luma<'_>, vertical: bool, at: f32, slope: f32, line: &mut Vec<u8>) {
+    line.clear();
+    let (w, h) = (image.width, image.height);
+    let (length, across) = if vertical { (h, w) } else { (w, h) };
+    let middle = length as f32 / 2.0;
+    for t in 0..length {
+        let cross = at + slope * (t as f32 - middle);
+        if cross < 0.0 || cross > (across - 1) as f32 {
+            continue;
+        }
+        let low = cross.floor() as usize;
+        let high = (low + 1).min(across - 1);
+        let frac = cross - low as f32;
+        let pixel = |c: usize| -> f32 {
+            let i = if vertical { t * w + c } else { c * w + t };
+            f32::from(image.pixels[i])
+        };
+        let value = pixel(low) * (1.0 - frac) + pixel(high) * frac;
+        line.push(value.round().clamp(0.0, 255.0) as u8);
+    }
 }
 
 /// Keeps the values read on at least two scanline passes, most first.
