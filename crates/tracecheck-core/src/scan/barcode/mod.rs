@@ -224,7 +224,7 @@ fn vote(found: Vec<ean::LineRead>) -> Vec<Barcode> {
 /// Work the QR pipeline may still do on a picture where a barcode was
 /// read: its first attempts, for a pack that carries a QR code beside its
 /// barcode.
-const QR_AFTER_BARCODE_UNITS: u64 = 60_000_000;
+const QR_AFTER_BARCODE_UNITS: u64 = 20_000_000;
 
 /// Every code in a still picture: barcodes and DataMatrix first (a few
 /// milliseconds), then the QR pipeline ([`super::scan`]) within what is
