@@ -22,7 +22,8 @@ mod pipeline;
 
 pub use attempt::{Attempt, BadAttempt, Prepared, Reader, Resample, Threshold};
 pub use barcode::{
-    Barcode, Effort, Format, scan_all_within, scan_barcodes, scan_codes_other_than_qr, scan_linear,
+    Barcode, Effort, Format, data_matrix_modules, ean13_modules, scan_all_within, scan_barcodes,
+    scan_codes_other_than_qr, scan_linear,
 };
 pub use budget::{Budget, FRAME_UNITS, STILL_UNITS};
 pub use filter::Filter;

@@ -633,8 +633,112 @@ fn decode_data(data: &[u8]) -> Option<String> {
     Some(if gs1 { format!("]d2{text}") } else { text })
 }
 
+// The encoder: the demo sheet, the fake camera's video and the tests draw
+// symbols with it (ASCII mode only).
+
+/// Systematic RS encoding (generator ∏(x - α^j), j = 1..ecc).
+fn encode(field: &Field, data: &[u8], ecc: usize) -> Vec<u8> {
+    let mut generator = vec![1u8];
+    for j in 1..=ecc {
+        let root = field.pow(j);
+        let mut next = vec![0u8; generator.len() + 1];
+        for (k, &g) in generator.iter().enumerate() {
+            next[k] ^= g;
+            next[k + 1] ^= field.mul(g, root);
+        }
+        generator = next;
+    }
+    let mut remainder = vec![0u8; ecc];
+    for &d in data {
+        let factor = d ^ remainder[0];
+        remainder.rotate_left(1);
+        remainder[ecc - 1] = 0;
+        for k in 0..ecc {
+            remainder[k] ^= field.mul(generator[k + 1], factor);
+        }
+    }
+    data.iter().copied().chain(remainder).collect()
+}
+
+/// A whole symbol (finder, timing and alignment patterns included) for
+/// `text` in ASCII mode, `gs1` putting FNC1 first and `\x1d` as FNC1:
+/// `rows[r][c]` true for dark. The smallest square size that fits.
+pub(super) fn encode_symbol(text: &str, gs1: bool) -> Option<Vec<Vec<bool>>> {
+    let mut data = Vec::new();
+    if gs1 {
+        data.push(232u8);
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (a, b) = (bytes[i], bytes.get(i + 1).copied());
+        if a == 0x1d {
+            data.push(232);
+            i += 1;
+        } else if a.is_ascii_digit() && b.is_some_and(|b| b.is_ascii_digit()) {
+            data.push(130 + (a - b'0') * 10 + (b.unwrap_or(b'0') - b'0'));
+            i += 2;
+        } else {
+            data.push(a + 1);
+            i += 1;
+        }
+    }
+    let size = *SIZES
+        .iter()
+        .find(|s| s.rows == s.cols && s.blocks == 1 && s.data >= data.len())?;
+    if data.len() < size.data {
+        data.push(129);
+    }
+    while data.len() < size.data {
+        let pos = data.len() + 1;
+        let mut pad = 129 + (149 * pos) % 253 + 1;
+        if pad > 254 {
+            pad -= 254;
+        }
+        data.push(pad as u8);
+    }
+    let codewords = encode(&Field::new(), &data, size.ecc);
+    let (rr, rc) = (size.region_rows, size.region_cols);
+    let (nrow, ncol) = ((size.rows / (rr + 2)) * rr, (size.cols / (rc + 2)) * rc);
+    let bits = vec![false; nrow * ncol];
+    let mut placement = Placement {
+        nrow: nrow as isize,
+        ncol: ncol as isize,
+        bits: &bits,
+        read: vec![false; nrow * ncol],
+        out: Vec::new(),
+        order: Vec::new(),
+    };
+    placement.run();
+    let mut matrix = vec![false; nrow * ncol];
+    for (k, &index) in placement.order.iter().enumerate().take(codewords.len() * 8) {
+        matrix[index] = codewords[k / 8] & (0x80 >> (k % 8)) != 0;
+    }
+    if !placement.read[nrow * ncol - 1] {
+        // The fixed pattern in an unused corner.
+        matrix[nrow * ncol - 1] = true;
+        matrix[(nrow - 2) * ncol + ncol - 2] = true;
+    }
+    let mut rows = vec![vec![false; size.cols]; size.rows];
+    for (r, row) in rows.iter_mut().enumerate() {
+        for (c, module) in row.iter_mut().enumerate() {
+            let (ir, ic) = (r % (rr + 2), c % (rc + 2));
+            *module = if ic == 0 || ir == rr + 1 {
+                true
+            } else if ir == 0 {
+                c % 2 == 0
+            } else if ic == rc + 1 {
+                (rr + 1 - ir) % 2 == 0
+            } else {
+                matrix[((r / (rr + 2)) * rr + ir - 1) * ncol + (c / (rc + 2)) * rc + ic - 1]
+            };
+        }
+    }
+    Some(rows)
+}
+
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
 
     #[test]
@@ -660,111 +764,9 @@ pub(super) mod tests {
         );
     }
 
-    /// Systematic RS encoding (generator ∏(x - α^j), j = 1..ecc).
-    pub(super) fn encode(field: &Field, data: &[u8], ecc: usize) -> Vec<u8> {
-        let mut generator = vec![1u8];
-        for j in 1..=ecc {
-            let root = field.pow(j);
-            let mut next = vec![0u8; generator.len() + 1];
-            for (k, &g) in generator.iter().enumerate() {
-                next[k] ^= g;
-                next[k + 1] ^= field.mul(g, root);
-            }
-            generator = next;
-        }
-        let mut remainder = vec![0u8; ecc];
-        for &d in data {
-            let factor = d ^ remainder[0];
-            remainder.rotate_left(1);
-            remainder[ecc - 1] = 0;
-            for k in 0..ecc {
-                remainder[k] ^= field.mul(generator[k + 1], factor);
-            }
-        }
-        data.iter().copied().chain(remainder).collect()
-    }
-
-    /// A whole symbol (finder, timing and alignment patterns included) for
-    /// `text` in ASCII mode, `gs1` putting FNC1 first and `\x1d` as FNC1:
-    /// `rows[r][c]` true for dark. The smallest square size that fits.
-    pub(crate) fn encode_symbol(text: &str, gs1: bool) -> Vec<Vec<bool>> {
-        let mut data = Vec::new();
-        if gs1 {
-            data.push(232u8);
-        }
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let (a, b) = (bytes[i], bytes.get(i + 1).copied());
-            if a == 0x1d {
-                data.push(232);
-                i += 1;
-            } else if a.is_ascii_digit() && b.is_some_and(|b| b.is_ascii_digit()) {
-                data.push(130 + (a - b'0') * 10 + (b.unwrap_or(b'0') - b'0'));
-                i += 2;
-            } else {
-                data.push(a + 1);
-                i += 1;
-            }
-        }
-        let size = *SIZES
-            .iter()
-            .find(|s| s.rows == s.cols && s.blocks == 1 && s.data >= data.len())
-            .expect("a size that fits");
-        if data.len() < size.data {
-            data.push(129);
-        }
-        while data.len() < size.data {
-            let pos = data.len() + 1;
-            let mut pad = 129 + (149 * pos) % 253 + 1;
-            if pad > 254 {
-                pad -= 254;
-            }
-            data.push(pad as u8);
-        }
-        let codewords = encode(&Field::new(), &data, size.ecc);
-        let (rr, rc) = (size.region_rows, size.region_cols);
-        let (nrow, ncol) = ((size.rows / (rr + 2)) * rr, (size.cols / (rc + 2)) * rc);
-        let bits = vec![false; nrow * ncol];
-        let mut placement = Placement {
-            nrow: nrow as isize,
-            ncol: ncol as isize,
-            bits: &bits,
-            read: vec![false; nrow * ncol],
-            out: Vec::new(),
-            order: Vec::new(),
-        };
-        placement.run();
-        let mut matrix = vec![false; nrow * ncol];
-        for (k, &index) in placement.order.iter().enumerate().take(codewords.len() * 8) {
-            matrix[index] = codewords[k / 8] & (0x80 >> (k % 8)) != 0;
-        }
-        if !placement.read[nrow * ncol - 1] {
-            // The fixed pattern in an unused corner.
-            matrix[nrow * ncol - 1] = true;
-            matrix[(nrow - 2) * ncol + ncol - 2] = true;
-        }
-        let mut rows = vec![vec![false; size.cols]; size.rows];
-        for (r, row) in rows.iter_mut().enumerate() {
-            for (c, module) in row.iter_mut().enumerate() {
-                let (ir, ic) = (r % (rr + 2), c % (rc + 2));
-                *module = if ic == 0 || ir == rr + 1 {
-                    true
-                } else if ir == 0 {
-                    c % 2 == 0
-                } else if ic == rc + 1 {
-                    (rr + 1 - ir) % 2 == 0
-                } else {
-                    matrix[((r / (rr + 2)) * rr + ir - 1) * ncol + (c / (rc + 2)) * rc + ic - 1]
-                };
-            }
-        }
-        rows
-    }
-
     #[test]
     fn an_encoded_symbol_decodes() {
-        let rows = encode_symbol("]d2 is not data", false);
+        let rows = encode_symbol("]d2 is not data", false).expect("fits");
         let size = SIZES
             .iter()
             .find(|s| s.rows == rows.len() && s.cols == rows[0].len());

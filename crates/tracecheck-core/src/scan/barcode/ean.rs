@@ -16,7 +16,7 @@ use super::Format;
 pub(super) type LineRead = (Format, String);
 
 /// Widths of the L (odd parity) digit codes, space-bar-space-bar, in modules.
-const L_CODES: [[u8; 4]; 10] = [
+pub(super) const L_CODES: [[u8; 4]; 10] = [
     [3, 2, 1, 1],
     [2, 2, 2, 1],
     [2, 1, 2, 2],
@@ -31,7 +31,7 @@ const L_CODES: [[u8; 4]; 10] = [
 
 /// For EAN-13, the parity of the six left digits (bit 5 first; set = G)
 /// gives the leading digit.
-const EAN13_FIRST: [u8; 10] = [
+pub(super) const EAN13_FIRST: [u8; 10] = [
     0b000000, 0b001011, 0b001101, 0b001110, 0b010011, 0b011001, 0b011100, 0b010101, 0b010110,
     0b011010,
 ];
@@ -381,7 +381,7 @@ pub(super) fn upce_to_upca(system: u8, d: &[u8]) -> Vec<u8> {
 }
 
 /// The GS1 check digit (the last digit) of `digits` holds.
-fn check_digit_holds(digits: &[u8]) -> bool {
+pub(super) fn check_digit_holds(digits: &[u8]) -> bool {
     let Some((&check, body)) = digits.split_last() else {
         return false;
     };

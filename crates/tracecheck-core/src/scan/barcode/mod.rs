@@ -106,6 +106,53 @@ fn upce_as_upca(text: &str) -> Option<String> {
     Some(upca.iter().map(|&d| char::from(b'0' + d)).collect())
 }
 
+/// The 95 modules (`'1'` a bar) of the EAN-13 for 13 digits whose check
+/// digit holds: what the demo sheet and the fake camera's video draw.
+pub fn ean13_modules(digits: &str) -> Option<String> {
+    let d: Vec<u8> = digits.bytes().map(|b| b.wrapping_sub(b'0')).collect();
+    if d.len() != 13 || d.iter().any(|&v| v > 9) || !ean::check_digit_holds(&d) {
+        return None;
+    }
+    let l = |digit: u8| -> String {
+        ean::L_CODES[usize::from(digit)]
+            .iter()
+            .enumerate()
+            .map(|(k, &w)| if k % 2 == 0 { "0" } else { "1" }.repeat(usize::from(w)))
+            .collect()
+    };
+    let invert = |m: String| -> String {
+        m.chars()
+            .map(|c| if c == '0' { '1' } else { '0' })
+            .collect()
+    };
+    let parity = ean::EAN13_FIRST[usize::from(d[0])];
+    let mut out = String::from("101");
+    for (k, &digit) in d[1..7].iter().enumerate() {
+        if parity & (1 << (5 - k)) != 0 {
+            out += &invert(l(digit)).chars().rev().collect::<String>();
+        } else {
+            out += &l(digit);
+        }
+    }
+    out += "01010";
+    for &digit in &d[7..13] {
+        out += &invert(l(digit));
+    }
+    Some(out + "101")
+}
+
+/// The modules (`rows[r][c]`, true for dark) of a Data Matrix holding
+/// `text`, in ASCII mode, the smallest square size it fits: GS1 data when
+/// `text` starts `]d2` (FNC1 first, GS for each later FNC1), as
+/// [`Barcode::text`] gives it back. For the demo sheet, the fake camera's
+/// video and the tests.
+pub fn data_matrix_modules(text: &str) -> Option<Vec<Vec<bool>>> {
+    match text.strip_prefix("]d2") {
+        Some(data) => dm_decode::encode_symbol(data, true),
+        None => dm_decode::encode_symbol(text, false),
+    }
+}
+
 /// How hard to look: a still picture gets many scanlines, a camera frame
 /// a few.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,7 +25,7 @@ fn r(digit: usize) -> String {
 }
 
 /// The 95 modules of an EAN-13.
-pub(crate) fn ean13_modules(code: &str) -> String {
+pub(crate) fn ean13_modules_for_tests(code: &str) -> String {
     let d: Vec<usize> = code.bytes().map(|b| usize::from(b - b'0')).collect();
     let parity = [
         0b000000, 0b001011, 0b001101, 0b001110, 0b010011, 0b011001, 0b011100, 0b010101, 0b010110,
@@ -88,7 +88,7 @@ fn read(w: usize, h: usize, pixels: &[u8]) -> Vec<Barcode> {
 
 #[test]
 fn reads_a_generated_ean13_both_ways_round() {
-    let modules = ean13_modules("8935001000013");
+    let modules = ean13_modules_for_tests("8935001000013");
     for turned in [false, true] {
         let (w, h, px) = render(&modules, 3, 60, turned);
         let found = read(w, h, &px);
@@ -108,8 +108,18 @@ fn reads_a_generated_ean13_both_ways_round() {
 }
 
 #[test]
+fn the_public_encoder_draws_what_the_test_tables_draw() {
+    assert_eq!(
+        ean13_modules("8935001000013").as_deref(),
+        Some(ean13_modules_for_tests("8935001000013").as_str())
+    );
+    assert_eq!(ean13_modules("8935001000014"), None, "check digit");
+    assert_eq!(ean13_modules("893500100001"), None, "length");
+}
+
+#[test]
 fn a_leading_zero_is_upc_a() {
-    let (w, h, px) = render(&ean13_modules("0012345678905"), 2, 40, false);
+    let (w, h, px) = render(&ean13_modules_for_tests("0012345678905"), 2, 40, false);
     let found = read(w, h, &px);
     assert_eq!(found[0].format, Format::UpcA);
     assert_eq!(found[0].text, "012345678905");
@@ -120,7 +130,7 @@ fn a_leading_zero_is_upc_a() {
 fn a_wrong_check_digit_reads_nothing() {
     // 8935001000013 with its check digit changed: every digit decodes, the
     // sum does not hold.
-    let (w, h, px) = render(&ean13_modules("8935001000014"), 3, 60, false);
+    let (w, h, px) = render(&ean13_modules_for_tests("8935001000014"), 3, 60, false);
     assert_eq!(read(w, h, &px), Vec::new());
 }
 
@@ -233,7 +243,7 @@ fn render_matrix(rows: &[Vec<bool>], scale: usize, quarters: u8) -> (usize, usiz
 fn a_medicine_datamatrix_reads_as_gtin_lot_expiry_and_serial() {
     use crate::code::{ReadCode, Symbology, read};
     let data = "010893500100001317271231\u{1d}10LOT42\u{1d}21SER123";
-    let rows = super::dm_decode::tests::encode_symbol(data, true);
+    let rows = data_matrix_modules(&format!("]d2{data}")).expect("fits");
     for quarters in 0..4 {
         let (w, h, px) = render_matrix(&rows, 4, quarters);
         let found = super::scan_barcodes(Luma::new(w, h, &px));
@@ -268,7 +278,7 @@ fn a_medicine_datamatrix_reads_as_gtin_lot_expiry_and_serial() {
 
 #[test]
 fn a_damaged_datamatrix_is_corrected_or_not_read_at_all() {
-    let rows = super::dm_decode::tests::encode_symbol("0108935001000013", true);
+    let rows = data_matrix_modules("]d20108935001000013").expect("fits");
     // Two modules flipped inside the data: Reed-Solomon corrects them.
     let mut damaged = rows.clone();
     damaged[3][4] = !damaged[3][4];
