@@ -70,6 +70,77 @@ fn the_worker_handler_reads_a_still_picture_and_reports_progress() {
         .filter_map(|t| t.as_string())
         .collect();
     assert_eq!(texts, vec![URL.to_owned()]);
+    let formats: Vec<String> = Array::from(&field(last, "formats"))
+        .iter()
+        .filter_map(|t| t.as_string())
+        .collect();
+    assert_eq!(formats, vec!["qr_code".to_owned()]);
+}
+
+/// RGBA of an EAN-13 at 3 pixels a module (L, G and R codes from the
+/// standard's table), 60 pixels high, with a quiet zone.
+fn ean13_rgba(code: &str) -> (u32, u32, Vec<u8>) {
+    const L: [&str; 10] = [
+        "0001101", "0011001", "0010011", "0111101", "0100011", "0110001", "0101111", "0111011",
+        "0110111", "0001011",
+    ];
+    const PARITY: [u8; 10] = [0, 11, 13, 14, 19, 25, 28, 21, 22, 26];
+    let invert = |m: &str| -> String {
+        m.chars()
+            .map(|c| if c == '0' { '1' } else { '0' })
+            .collect()
+    };
+    let d: Vec<usize> = code.bytes().map(|b| usize::from(b - b'0')).collect();
+    let mut modules = String::from("101");
+    for (k, &digit) in d[1..7].iter().enumerate() {
+        if PARITY[d[0]] & (1 << (5 - k)) != 0 {
+            modules += &invert(L[digit]).chars().rev().collect::<String>();
+        } else {
+            modules += L[digit];
+        }
+    }
+    modules += "01010";
+    for &digit in &d[7..13] {
+        modules += &invert(L[digit]);
+    }
+    modules += "101";
+    let (scale, quiet, height) = (3usize, 30usize, 60usize);
+    let width = modules.len() * scale + 2 * quiet;
+    let mut row = vec![255u8; width];
+    for (i, c) in modules.chars().enumerate() {
+        if c == '1' {
+            row[quiet + i * scale..quiet + (i + 1) * scale].fill(0);
+        }
+    }
+    let rgba: Vec<u8> = (0..height)
+        .flat_map(|_| row.iter().flat_map(|&v| [v, v, v, 255]))
+        .collect();
+    (width as u32, height as u32, rgba)
+}
+
+#[wasm_bindgen_test]
+fn the_worker_handler_reads_a_barcode_as_scanner_data_with_its_format() {
+    let (w, h, rgba) = ean13_rgba("8935001000013");
+    for kind in ["still", "frame"] {
+        let posted = std::cell::RefCell::new(Vec::new());
+        decoder_worker::handle(&request(kind, w, h, &rgba, 0), |m| {
+            posted.borrow_mut().push(m.clone())
+        });
+        let posted = posted.into_inner();
+        let last = posted.last().expect("a reply");
+        let strings = |name: &str| -> Vec<String> {
+            Array::from(&field(last, name))
+                .iter()
+                .filter_map(|t| t.as_string())
+                .collect()
+        };
+        assert_eq!(
+            strings("texts"),
+            vec!["]E08935001000013".to_owned()],
+            "{kind}"
+        );
+        assert_eq!(strings("formats"), vec!["ean_13".to_owned()], "{kind}");
+    }
 }
 
 #[wasm_bindgen_test]

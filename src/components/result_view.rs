@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use time::{Date, Month};
+use tracecheck_core::code::Symbology;
 use tracecheck_core::verdict::{Finding, Report};
 use yew::prelude::*;
 
@@ -67,8 +69,28 @@ pub fn ResultView(props: &Props) -> Html {
         } => Some(gtin.clone()),
         _ => None,
     });
+    // An EAN/UPC names a product (GTIN only), never a batch.
+    let barcode = report.code.as_ref().is_some_and(|code| {
+        matches!(
+            code.symbology,
+            Some(Symbology::Ean13 | Symbology::Ean8 | Symbology::UpcA | Symbology::UpcE)
+        )
+    });
+    // The expiry date a code carries (a medicine's DataMatrix: AI 17).
+    let expiry = report.code.as_ref().and_then(|code| {
+        code.elements
+            .iter()
+            .find(|element| element.ai == "17")
+            .and_then(|element| pack_date(&element.value))
+    });
     html! {
         <>
+            if barcode {
+                <p class="barcode-note">{lang.t(Msg::BarcodeNamesProduct)}</p>
+            }
+            if let Some(date) = expiry {
+                <p class="pack-expiry">{lang.t(Msg::PackExpiry(lang.date(date)))}</p>
+            }
             if let Some(url) = foreign.filter(|_| !props.no_links) {
                 <p class="foreign"><a href={url} rel="noopener noreferrer nofollow" target="_blank">{lang.t(Msg::OpenLink)}</a></p>
             }
@@ -80,5 +102,20 @@ pub fn ResultView(props: &Props) -> Html {
             <ChecksList checks={report.checks.clone()} certifications={report.certifications.clone()} />
             <TrustFooter report={Rc::clone(report)} no_links={props.no_links} />
         </>
+    }
+}
+
+/// A GS1 date (YYMMDD, day 00 for the month's last day) as a date in this
+/// century; `None` when it is not one (the code reader already checked it).
+fn pack_date(value: &str) -> Option<Date> {
+    let number = |range: std::ops::Range<usize>| value.get(range)?.parse::<u8>().ok();
+    if value.len() != 6 {
+        return None;
+    }
+    let year = 2000 + i32::from(number(0..2)?);
+    let month = Month::try_from(number(2..4)?).ok()?;
+    match number(4..6)? {
+        0 => Some(Date::from_calendar_date(year, month, month.length(year)).ok()?),
+        day => Date::from_calendar_date(year, month, day).ok(),
     }
 }

@@ -75,6 +75,8 @@ pub fn msg(msg: Msg) -> String {
         Msg::ScannedCode => "Scanned code".into(),
         Msg::OpenLink => "Open the link".into(),
         Msg::CheckGtin(gtin) => format!("Check the product's GTIN {gtin}"),
+        Msg::BarcodeNamesProduct => "This barcode names the product, not its batch: it cannot say where or when this pack was made. For the batch's record, scan the QR code or DataMatrix on the pack.".into(),
+        Msg::PackExpiry(date) => format!("Expiry date in the code on the pack: {date}"),
         Msg::Certification(n) => format!("Certification {}", n + 1),
         Msg::MapAlt(name, coordinates) => {
             format!("Map: {name} ({coordinates}) on a map of Vietnam")

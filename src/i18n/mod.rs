@@ -83,6 +83,10 @@ pub enum Msg {
     OpenLink,
     /// Offer to check the GTIN another system's link carries.
     CheckGtin(String),
+    /// An EAN/UPC barcode was read: it names the product, not the batch.
+    BarcodeNamesProduct,
+    /// The expiry date the code on the pack carries (AI 17).
+    PackExpiry(String),
     Certification(usize),
     MapAlt(String, String),
     OpenInMaps,

@@ -75,6 +75,8 @@ pub fn msg(msg: Msg) -> String {
         Msg::ScannedCode => "Mã đã quét".into(),
         Msg::OpenLink => "Mở đường dẫn".into(),
         Msg::CheckGtin(gtin) => format!("Kiểm tra mã sản phẩm GTIN {gtin}"),
+        Msg::BarcodeNamesProduct => "Mã vạch này chỉ cho biết sản phẩm, không cho biết lô hàng: nó không nói gói này được làm ở đâu, khi nào. Để xem hồ sơ của lô, hãy quét mã QR hoặc mã DataMatrix trên bao bì.".into(),
+        Msg::PackExpiry(date) => format!("Hạn sử dụng ghi trong mã trên bao bì: {date}"),
         Msg::Certification(n) => format!("Chứng nhận {}", n + 1),
         Msg::MapAlt(name, coordinates) => {
             format!("Bản đồ: {name} ({coordinates}) trên bản đồ Việt Nam")

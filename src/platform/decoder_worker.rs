@@ -6,10 +6,17 @@
 //! - in: `{id, kind: "still" | "frame", width, height, rgba: Uint8ClampedArray, start}`;
 //!   `start` is the first still attempt, or the camera attempt for a frame.
 //! - out: `{ready: true}` once listening, `{id, progress: k}` before still attempt `k`, then
-//!   `{id, texts: [...], next, ms}` (`next`: the camera attempt after this frame).
+//!   `{id, texts: [...], formats: [...], next, ms}` (`next`: the camera attempt after this
+//!   frame; `formats[i]`, a `BarcodeDetector` name such as `qr_code` or `ean_13`, is the
+//!   format of `texts[i]`). A barcode's text is what a scanner with symbology identifiers
+//!   sends (`]E0…` for EAN-13, UPC-A and UPC-E, `]E4…` for EAN-8: `Barcode::scan_data`),
+//!   so the code reader knows it names a product and no batch.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use tracecheck_core::scan::{self, Charset, FrameScanner, Luma, Payload};
+use tracecheck_core::scan::{
+    self, Barcode, Budget, Charset, Effort, FRAME_UNITS, Format, FrameScanner, Luma, Payload,
+    STILL_UNITS,
+};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -49,28 +56,49 @@ pub fn handle(request: &JsValue, post: impl Fn(&JsValue)) {
         pixels: &luma,
     };
     let started = now();
-    let (payloads, next) = if field("kind").as_string().as_deref() == Some("frame") {
+    let (payloads, others, next) = if field("kind").as_string().as_deref() == Some("frame") {
+        // Barcodes on a few scanlines, then this frame's QR attempt.
+        let others =
+            scan::scan_codes_other_than_qr(image, Effort::Frame, &mut Budget::units(FRAME_UNITS));
         let mut scanner = FrameScanner::at(start);
         let found = scanner.scan(image);
-        (found, scanner.index())
+        (found, others, scanner.index())
     } else {
-        let found = scan::scan_from(image, start, |attempt| {
-            post(&message(
-                &id,
-                &[("progress", JsValue::from(attempt as u32))],
-            ));
-        });
-        (found, 0)
+        let (found, others) = scan::scan_all_within(
+            image,
+            start,
+            |attempt| {
+                post(&message(
+                    &id,
+                    &[("progress", JsValue::from(attempt as u32))],
+                ));
+            },
+            &mut Budget::units(STILL_UNITS),
+        );
+        (found, others, 0)
     };
-    let texts: Array = payloads
+    let codes: Vec<(String, Format)> = payloads
         .iter()
-        .filter_map(text)
-        .map(JsValue::from)
+        .filter_map(|payload| Some((text(payload)?, Format::Qr)))
+        .chain(
+            others
+                .iter()
+                .map(|code: &Barcode| (code.scan_data(), code.format)),
+        )
+        .collect();
+    let texts: Array = codes
+        .iter()
+        .map(|(t, _)| JsValue::from(t.as_str()))
+        .collect();
+    let formats: Array = codes
+        .iter()
+        .map(|(_, f)| JsValue::from(f.detector_name()))
         .collect();
     post(&message(
         &id,
         &[
             ("texts", texts.into()),
+            ("formats", formats.into()),
             ("next", JsValue::from(next as u32)),
             ("ms", JsValue::from(now() - started)),
         ],

@@ -4,7 +4,7 @@
 //! profile, as the browser worker is.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use tracecheck_core::scan::{Luma, rgba_to_luma, scan_from};
+use tracecheck_core::scan::{Luma, rgba_to_luma, scan_barcodes, scan_from};
 use wasm_bindgen::prelude::*;
 
 /// `{width, height, rgba}` for a PNG, JPEG or WebP file's bytes.
@@ -49,4 +49,26 @@ pub fn scan_rgba(
     .iter()
     .map(|payload| JsValue::from(Uint8Array::from(payload.0.as_slice())))
     .collect()
+}
+
+/// Every code the one pipeline reads in RGBA pixels (barcodes, DataMatrix,
+/// then QR within what is left of the still budget), as the decoder worker
+/// runs it on a photo: an array of `{format, text}`
+/// (scripts/bench-barcodes.mjs).
+#[wasm_bindgen(js_name = scanBarcodesRgba)]
+pub fn scan_barcodes_rgba(width: usize, height: usize, rgba: &[u8]) -> Array {
+    let luma = rgba_to_luma(rgba);
+    scan_barcodes(Luma::new(width, height, &luma))
+        .iter()
+        .map(|code| {
+            let object = Object::new();
+            let _ = Reflect::set(
+                &object,
+                &"format".into(),
+                &code.format.detector_name().into(),
+            );
+            let _ = Reflect::set(&object, &"text".into(), &code.text.as_str().into());
+            JsValue::from(object)
+        })
+        .collect()
 }

@@ -2,12 +2,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use tracecheck_core::scan::{Attempt, BadAttempt, Luma, Payload, scan};
+use tracecheck_core::scan::{
+    Attempt, BadAttempt, Budget, Format, Luma, Payload, STILL_UNITS, scan_all_within,
+};
 
 /// Arguments of `tracecheck decode`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// PNG, JPEG or WebP files to read QR codes from.
+    /// PNG, JPEG or WebP files to read codes from (QR, EAN-13, EAN-8,
+    /// UPC-A, UPC-E, DataMatrix).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Run only this attempt instead of the pipeline: SIDE,THRESHOLD[,PART…]
@@ -21,13 +24,25 @@ pub struct Args {
 #[derive(serde::Serialize)]
 struct Line<'a> {
     file: &'a str,
-    /// Every QR code text found, in the order found.
+    /// Every code's text found, in the order found (QR first).
     texts: Vec<String>,
+    /// The same codes with their formats.
+    codes: Vec<Code>,
     /// Milliseconds spent scanning (file reading and image decoding excluded).
     ms: f64,
     /// Why the file could not be read as an image; absent when it could.
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
+}
+
+/// One code read.
+#[derive(serde::Serialize)]
+struct Code {
+    /// `qr_code`, `ean_13`, `ean_8`, `upc_a`, `upc_e` or `data_matrix`
+    /// (the browser's `BarcodeDetector` names).
+    format: &'static str,
+    /// What it holds (EAN/UPC: the digits, as ZXing reports them).
+    text: String,
 }
 
 /// Prints one JSON line per file; exit 0 when every file had a code, 1 when
@@ -48,16 +63,28 @@ pub fn run(args: Args) -> super::Outcome {
                     height,
                     pixels: &pixels,
                 };
-                let payloads = match &only {
-                    Some(attempt) => attempt.run(image),
-                    None => scan(image),
+                let (payloads, others) = match &only {
+                    Some(attempt) => (attempt.run(image), Vec::new()),
+                    None => scan_all_within(image, 0, |_| (), &mut Budget::units(STILL_UNITS)),
                 };
-                let texts: Vec<String> = payloads.iter().map(text).collect();
+                let codes: Vec<Code> = payloads
+                    .iter()
+                    .map(|payload| Code {
+                        format: Format::Qr.detector_name(),
+                        text: text(payload),
+                    })
+                    .chain(others.into_iter().map(|code| Code {
+                        format: code.format.detector_name(),
+                        text: code.text,
+                    }))
+                    .collect();
+                let texts: Vec<String> = codes.iter().map(|code| code.text.clone()).collect();
                 let ms = started.elapsed().as_secs_f64() * 1000.0;
                 missed |= texts.is_empty();
                 Line {
                     file: &name,
                     texts,
+                    codes,
                     ms: (ms * 1000.0).round() / 1000.0,
                     error: None,
                 }
@@ -67,6 +94,7 @@ pub fn run(args: Args) -> super::Outcome {
                 Line {
                     file: &name,
                     texts: Vec::new(),
+                    codes: Vec::new(),
                     ms: 0.0,
                     error: Some(error),
                 }

@@ -1,5 +1,5 @@
 //! The demo's CSV files are templates: `{day:N}` is the date N days after
-//! the reference date, `{time:N HH:MM}` that day at that time (Vietnam),
+//! the reference date (`{gs1day:N}` the same as YYMMDD), `{time:N HH:MM}` that day at that time (Vietnam),
 //! `{base}` the registry's URL, `{host}` its host, `{alternative}` the same
 //! server under its other local name.
 
@@ -56,6 +56,11 @@ fn value(name: &str, vars: &Vars) -> Result<String, String> {
             _ => return Err(bad()),
         },
         Some(("day", n)) => day(vars.today, offset(n)?),
+        // The same date as GS1 writes it (YYMMDD, e.g. AI 17 in a Data Matrix).
+        Some(("gs1day", n)) => {
+            let date = day(vars.today, offset(n)?);
+            date.get(2..).unwrap_or_default().replace('-', "")
+        }
         Some(("time", spec)) => {
             let (n, clock) = spec.split_once(' ').ok_or_else(bad)?;
             format!("{} {clock}", day(vars.today, offset(n)?))
@@ -80,6 +85,7 @@ mod tests {
             expand("{day:-2},{time:3 05:30},{base}/x", &vars),
             Ok("2026-11-27,2026-12-02 05:30,http://127.0.0.1:8080/x".into())
         );
+        assert_eq!(expand("17{gs1day:33}", &vars), Ok("17270101".into()));
         assert!(expand("{nope}", &vars).is_err());
         assert!(expand("{day:x}", &vars).is_err());
     }

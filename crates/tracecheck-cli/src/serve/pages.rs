@@ -28,17 +28,27 @@ pub fn demo_page(site: &Site) -> Answer {
             Level::NotVerifiable => ("none", "Không xác thực được — Not verifiable"),
         };
         let open = format!("/?code={}", uri_escape(&sample.code, false));
+        // A sample written as scanner data is drawn as that barcode.
+        let image = if sample.code.starts_with("]E0") {
+            "alt=\"EAN-13\" width=\"180\""
+        } else if sample.code.starts_with("]d2") {
+            "alt=\"Data Matrix\" width=\"180\" height=\"180\""
+        } else {
+            "alt=\"QR\" width=\"180\" height=\"180\""
+        };
         cards.push_str(&format!(
-            "<article class=\"card {class}\"><img src=\"/demo/qr/{id}.svg\" alt=\"QR\" width=\"180\" height=\"180\">\
+            "<article class=\"card {class}\"><img src=\"/demo/qr/{id}.svg\" {image}>\
 <h2 lang=\"vi\">{vi}</h2><p lang=\"en\">{en}</p><p class=\"expect\">{expect}</p>\
 <p class=\"code\"><a href=\"{open}\">{code}</a></p></article>\n",
             class = expected.0,
             id = escape(&sample.id),
+            image = image,
             vi = escape(&sample.title_vi),
             en = escape(&sample.title_en),
             expect = expected.1,
             open = escape(&open),
-            code = escape(&sample.code),
+            // GS (FNC1) shown as the control picture ␝.
+            code = escape(&sample.code.replace('\u{1d}', "\u{241d}")),
         ));
     }
     let page = format!(
@@ -54,7 +64,8 @@ pub fn demo_page(site: &Site) -> Answer {
     Answer::html(200, page.into_bytes())
 }
 
-/// `/demo/qr/{id}.svg`: the sample's QR code.
+/// `/demo/qr/{id}.svg`: the sample's QR code (an EAN-13 or Data Matrix for
+/// a sample written as such scanner data: `crate::qr::svg`).
 pub fn qr_svg(site: &Site, id: &str) -> Answer {
     let Some(sample) = site.registry.sample(id) else {
         return Answer::text(404, "no such sample");

@@ -8,6 +8,7 @@
 //! spreads them over successive camera frames.
 
 mod attempt;
+mod barcode;
 mod binarize;
 mod budget;
 mod filter;
@@ -20,6 +21,10 @@ mod payload;
 mod pipeline;
 
 pub use attempt::{Attempt, BadAttempt, Prepared, Reader, Resample, Threshold};
+pub use barcode::{
+    Barcode, Effort, Format, data_matrix_modules, ean13_modules, scan_all_within, scan_barcodes,
+    scan_codes_other_than_qr, scan_linear,
+};
 pub use budget::{Budget, FRAME_UNITS, STILL_UNITS};
 pub use filter::Filter;
 pub use frames::{CAMERA, FrameScanner};
