@@ -47,13 +47,20 @@ pub fn App() -> Html {
         }
     });
 
-    // Offline use: keep the app and its data on the phone. Not from the
-    // badge: a shop's visitor would get the whole app installed (and its
-    // scanner precached) inside the shop's page.
+    // Offline use: keep the app and its data on the phone, once the page
+    // has done its first job (the trust list in; on a product's address,
+    // its verdict shown), so that the worker's precache never competes with
+    // it for a slow network. Not from the badge: a shop's visitor would get
+    // the whole app installed (and its scanner precached) inside the shop's
+    // page.
     let embedded = matches!(*mode, Mode::Embed(_));
-    use_effect_with(embedded, |embedded| {
-        if !*embedded {
-            offline::register_service_worker();
+    let verifies_first = use_state(|| matches!(*mode, Mode::Verify(_)));
+    use_effect_with((embedded, context.is_some()), {
+        let verifies_first = *verifies_first;
+        move |(embedded, loaded)| {
+            if !*embedded && *loaded {
+                offline::register_when_settled(verifies_first);
+            }
         }
     });
 
