@@ -30,6 +30,19 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// `<meta name="tracecheck-demo">` in the page (crates/tracecheck-cli/src/serve/routes.rs).
+fn page_hints_demo() -> bool {
+    window()
+        .ok()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=\"tracecheck-demo\"]")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
 #[function_component]
 pub fn App() -> Html {
     let lang = use_state(initial_lang);
@@ -129,11 +142,19 @@ pub fn App() -> Html {
         Callback::from(move |code: String| go.emit(Mode::Verify(code)))
     };
     let on_back = Callback::from(move |_| go.emit(Mode::Scan));
-    // Every page of a deployment pinned to the demo root says so.
-    let demo = (*context)
-        .as_ref()
-        .and_then(|c| c.trust.as_ref().ok())
-        .is_some_and(|trust| is_demo_root(&trust.root));
+    // Every page of a deployment pinned to the demo root says so. Until the
+    // trust list is in, the page's hint decides (tracecheck serve names the
+    // demo root in a <meta>), so that the mark is there from the first
+    // render rather than pushing the page down later; the trust list, once
+    // loaded, decides alone.
+    let demo_hint = use_state(page_hints_demo);
+    let demo = match &*context {
+        Some(c) => c
+            .trust
+            .as_ref()
+            .is_ok_and(|trust| is_demo_root(&trust.root)),
+        None => *demo_hint,
+    };
     let demo_mark = demo.then(|| html! { <DemoMark /> });
 
     if *mode == Mode::Kiosk {
