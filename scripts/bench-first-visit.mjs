@@ -1,14 +1,15 @@
 // First-visit benchmark (issue 13): how long a shopper waits for a verdict.
 //
 //   cargo build --release -p tracecheck-cli && trunk build --release
-//   node scripts/bench-first-visit.mjs [--runs 5] [--only slow4g]
+//   node scripts/bench-first-visit.mjs [--runs 5] [--only slow4g] [--page "direct link"] [--serve-args "--short-cache 0"]
 //
 // Serves the release build with the demo (`tracecheck serve`, 127.0.0.1),
 // opens four pages in Chromium at 360×640 — a product's direct link, `/`,
 // `/embed?code=…` and the retailer's page with its badge — and prints, per
 // page and network: cold and warm time to the verdict (to the typing box on
 // `/`), first contentful paint, bytes received before the verdict (by
-// file), and the longest main-thread task. Cold = a fresh profile; warm =
+// file), the longest main-thread task, and the cumulative layout shift
+// (PerformanceObserver "layout-shift", cold visits, the worst run). Cold = a fresh profile; warm =
 // the same page opened again in it. Each figure is the median of `--runs`
 // runs, with the spread (min–max) beside it.
 //
@@ -32,6 +33,10 @@ const arg = (name, fallback) => {
 };
 const RUNS = Number(arg("--runs", "5"));
 const ONLY = arg("--only", null);
+// `--page "direct link"`: that page only; `--serve-args "--short-cache 0"`:
+// more arguments for `tracecheck serve` (to measure a lever off and on).
+const PAGE = arg("--page", null);
+const SERVE_ARGS = (arg("--serve-args", "") ?? "").split(" ").filter(Boolean);
 
 /** Lighthouse's DevTools-throttling constants (lighthouse-core/config/constants.js). */
 const NETWORKS = {
@@ -58,7 +63,7 @@ const ARGS = [
 async function startServer() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--public-url", base, "--dist", DIST], {
+  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--public-url", base, "--dist", DIST, ...SERVE_ARGS], {
     stdio: "ignore",
   });
   try {
@@ -73,7 +78,19 @@ async function startServer() {
 
 /** Page-side, before anything runs: notes when the verdict (or `ready`) first shows, and long tasks. */
 function observe(ready) {
-  window.__bench = { at: null, longest: 0, longTasks: 0 };
+  window.__bench = { at: null, longest: 0, longTasks: 0, cls: 0 };
+  // Cumulative layout shift as Chrome reports it (shifts right after input
+  // do not count), over the whole visit: the page's, or in the retailer's
+  // case the top page's (each frame counts its own).
+  try {
+    new PerformanceObserver((list) => {
+      for (const shift of list.getEntries()) {
+        if (!shift.hadRecentInput) window.__bench.cls += shift.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  } catch {
+    // no layout-shift timing in this engine
+  }
   try {
     new PerformanceObserver((list) => {
       for (const task of list.getEntries()) {
@@ -136,18 +153,21 @@ async function visit(browser, page, network) {
       }
       if (at === null) await new Promise((r) => setTimeout(r, 50));
     }
-    // The paint entry can be recorded a frame after the verdict shows.
+    // The paint entry can be recorded a frame after the verdict shows; a
+    // shift the verdict causes, a frame or two after it. Half a second more.
     const stats = await tab.evaluate(async () => {
       for (let i = 0; i < 40 && !performance.getEntriesByName("first-contentful-paint")[0]; i++) {
         await new Promise((r) => setTimeout(r, 50));
       }
+      await new Promise((r) => setTimeout(r, 500));
       return {
         fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
         longest: window.__bench?.longest ?? 0,
+        cls: window.__bench?.cls ?? 0,
       };
     });
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
-    return { at, fcp: stats.fcp, longest: stats.longest, bytes: total, files: new Map(bytes) };
+    return { at, fcp: stats.fcp, longest: stats.longest, cls: stats.cls, bytes: total, files: new Map(bytes) };
   };
   try {
     const cold = await one();
@@ -184,6 +204,7 @@ try {
   for (const [networkName, network] of Object.entries(NETWORKS)) {
     if (ONLY && ONLY !== networkName) continue;
     for (const page of pages) {
+      if (PAGE && PAGE !== page.name) continue;
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, page, network));
       const pick = (f) => runs.map(f);
@@ -197,6 +218,7 @@ try {
         fcp: median(pick((r) => r.cold.fcp)),
         bytes: median(pick((r) => r.cold.bytes)),
         longest: Math.max(...pick((r) => Math.max(r.cold.longest, r.warm.longest))),
+        cls: Math.max(...pick((r) => r.cold.cls)),
         files: runs[0].cold.files,
       };
       rows.push(row);
@@ -209,11 +231,11 @@ try {
 }
 
 console.log(`\nFirst visit, Chromium ${360}×${640}, ${RUNS} runs each (median, min–max), seconds; CPU 4× slower when throttled.\n`);
-console.log("| network | page | cold verdict | warm verdict | first contentful paint | bytes before verdict (cold) | longest task |");
-console.log("|---|---|---|---|---|---|---|");
+console.log("| network | page | cold verdict | warm verdict | first contentful paint | bytes before verdict (cold) | longest task | layout shift (cold, worst run) |");
+console.log("|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
   console.log(
-    `| ${r.network} | ${r.page} | ${fmt(r.cold)} (${r.coldSpread}) | ${fmt(r.warm)} (${r.warmSpread}) | ${fmt(r.fcp)} | ${Math.round(r.bytes).toLocaleString("en")} B | ${Math.round(r.longest)} ms |`,
+    `| ${r.network} | ${r.page} | ${fmt(r.cold)} (${r.coldSpread}) | ${fmt(r.warm)} (${r.warmSpread}) | ${fmt(r.fcp)} | ${Math.round(r.bytes).toLocaleString("en")} B | ${Math.round(r.longest)} ms | ${r.cls.toFixed(3)} |`,
   );
 }
 const direct = rows.find((r) => r.page === "direct link");

@@ -30,6 +30,19 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// `<meta name="tracecheck-demo">` in the page (crates/tracecheck-cli/src/serve/routes.rs).
+fn page_hints_demo() -> bool {
+    window()
+        .ok()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=\"tracecheck-demo\"]")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
 #[function_component]
 pub fn App() -> Html {
     let lang = use_state(initial_lang);
@@ -47,13 +60,20 @@ pub fn App() -> Html {
         }
     });
 
-    // Offline use: keep the app and its data on the phone. Not from the
-    // badge: a shop's visitor would get the whole app installed (and its
-    // scanner precached) inside the shop's page.
+    // Offline use: keep the app and its data on the phone, once the page
+    // has done its first job (the trust list in; on a product's address,
+    // its verdict shown), so that the worker's precache never competes with
+    // it for a slow network. Not from the badge: a shop's visitor would get
+    // the whole app installed (and its scanner precached) inside the shop's
+    // page.
     let embedded = matches!(*mode, Mode::Embed(_));
-    use_effect_with(embedded, |embedded| {
-        if !*embedded {
-            offline::register_service_worker();
+    let verifies_first = use_state(|| matches!(*mode, Mode::Verify(_)));
+    use_effect_with((embedded, context.is_some()), {
+        let verifies_first = *verifies_first;
+        move |(embedded, loaded)| {
+            if !*embedded && *loaded {
+                offline::register_when_settled(verifies_first);
+            }
         }
     });
 
@@ -122,11 +142,19 @@ pub fn App() -> Html {
         Callback::from(move |code: String| go.emit(Mode::Verify(code)))
     };
     let on_back = Callback::from(move |_| go.emit(Mode::Scan));
-    // Every page of a deployment pinned to the demo root says so.
-    let demo = (*context)
-        .as_ref()
-        .and_then(|c| c.trust.as_ref().ok())
-        .is_some_and(|trust| is_demo_root(&trust.root));
+    // Every page of a deployment pinned to the demo root says so. Until the
+    // trust list is in, the page's hint decides (tracecheck serve names the
+    // demo root in a <meta>), so that the mark is there from the first
+    // render rather than pushing the page down later; the trust list, once
+    // loaded, decides alone.
+    let demo_hint = use_state(page_hints_demo);
+    let demo = match &*context {
+        Some(c) => c
+            .trust
+            .as_ref()
+            .is_ok_and(|trust| is_demo_root(&trust.root)),
+        None => *demo_hint,
+    };
     let demo_mark = demo.then(|| html! { <DemoMark /> });
 
     if *mode == Mode::Kiosk {

@@ -77,6 +77,7 @@ pub fn use_verification(
                             report: result,
                             cached,
                         })));
+                        crate::platform::offline::verdict_shown();
                     }
                 });
             }

@@ -15,6 +15,46 @@ pub const CACHED_AT_HEADER: &str = "x-tracecheck-cached-at";
 thread_local! {
     /// When the trust list in use was saved, if it came from the cache.
     static TRUST_LIST_CACHED_AT: Cell<Option<f64>> = const { Cell::new(None) };
+    /// The first verdict of this page has been shown.
+    static VERDICT_SHOWN: Cell<bool> = const { Cell::new(false) };
+    /// The app asked for offline use and waits for that verdict.
+    static REGISTER_PENDING: Cell<bool> = const { Cell::new(false) };
+    /// The service worker has been asked for (once per page).
+    static REGISTER_ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Registers the service worker once the page has done what the shopper
+/// came for: at once when `after_verdict` is false (the scan page, the
+/// kiosk, once the trust list is in), else after the first verdict shows
+/// ([`verdict_shown`]). The worker's install precaches the shell and the
+/// decoder worker (about 125 KB gzipped); on a first visit over a slow
+/// network those downloads would otherwise share it with the verification's
+/// own requests (docs/performance.md).
+pub fn register_when_settled(after_verdict: bool) {
+    if !after_verdict || VERDICT_SHOWN.with(Cell::get) {
+        register_soon();
+    } else {
+        REGISTER_PENDING.with(|p| p.set(true));
+    }
+}
+
+/// The page shows a verdict: a registration waiting for it goes ahead.
+pub fn verdict_shown() {
+    VERDICT_SHOWN.with(|v| v.set(true));
+    if REGISTER_PENDING.with(|p| p.replace(false)) {
+        register_soon();
+    }
+}
+
+/// After the current task, so the verdict's render comes first.
+fn register_soon() {
+    if REGISTER_ASKED.with(|a| a.replace(true)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        register_service_worker();
+    });
 }
 
 /// Registers `/sw.js`; returns whether it asked to. A no-op where service

@@ -49,7 +49,11 @@ export async function startServer(extraArgs = []) {
   const proxy = new Proxy(`http://127.0.0.1:${port}`);
   await proxy.listen(await freePort());
   const base = proxy.origin;
-  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--public-url", base, "--dist", DIST, ...extraArgs], {
+  // `--short-cache 0`: every data request reaches the server (and the
+  // proxy), so a test that changes an answer never meets an earlier copy
+  // kept by the browser's HTTP cache.
+  const cache = extraArgs.includes("--short-cache") ? [] : ["--short-cache", "0"];
+  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--public-url", base, "--dist", DIST, ...cache, ...extraArgs], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";

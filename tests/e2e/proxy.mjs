@@ -123,7 +123,13 @@ export class Proxy {
     }
     const tampered = this.tampering?.pattern.test(req.url.split("?")[0]) ? this.tampering.change : null;
     const headers = { ...req.headers };
-    if (tampered) delete headers["accept-encoding"]; // the plain bytes, to change
+    if (tampered) {
+      // The plain, whole bytes, to change: no compression, and no 304 for
+      // a copy the browser kept (the server sends ETags).
+      delete headers["accept-encoding"];
+      delete headers["if-none-match"];
+      delete headers["if-modified-since"];
+    }
     const upstream = httpRequest(
       { host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers },
       (answer) => (tampered ? this.rewrite(answer, res, tampered) : this.answer(answer, res)),

@@ -2,7 +2,7 @@
 //! to `Accept: application/linkset+json`, the widget to a browser.
 
 use tracecheck_cli::demo::{DemoOptions, build};
-use tracecheck_cli::serve::{Site, route};
+use tracecheck_cli::serve::{RequestHeaders, Site, finish, route};
 
 fn site(dist: Option<std::path::PathBuf>) -> Site {
     let today = tracecheck_core::time::parse_date("2026-11-29").expect("date");
@@ -207,5 +207,139 @@ fn a_page_names_its_first_verifications_requests() {
         scan.contains(&"/config.json".to_owned()) && !scan.iter().any(|p| p.starts_with("/01/"))
     );
     assert!(named("/missing.js").is_empty());
+    std::fs::remove_dir_all(dist).ok();
+}
+
+#[test]
+fn data_is_kept_for_minutes_and_revalidated_with_its_etag() {
+    let mut site = site(None);
+    let wire = RequestHeaders::default();
+    let get = |site: &Site, url: &str, accept: &str, wire: &RequestHeaders| {
+        finish(site, url, route(site, url, accept), wire)
+    };
+
+    let trust = get(&site, "/trust-list.json", "*/*", &wire);
+    assert_eq!(trust.status, 200);
+    assert_eq!(
+        trust.header("cache-control"),
+        Some("public, max-age=300, must-revalidate")
+    );
+    let linkset = get(
+        &site,
+        "/01/08935001000013/10/NL2611",
+        "application/linkset+json",
+        &wire,
+    );
+    assert_eq!(
+        linkset.header("cache-control"),
+        Some("public, max-age=300, must-revalidate")
+    );
+    // The same address is the widget's page: a kept linkset must never
+    // answer a browser's navigation.
+    assert_eq!(linkset.header("vary"), Some("Accept"));
+    let page = get(&site, "/01/08935001000013/10/NL2611", "text/html", &wire);
+    assert!(page.header("vary").is_some_and(|v| v.contains("Accept")));
+    // The configuration names the trust root: asked for every time.
+    let config = get(&site, "/config.json", "*/*", &wire);
+    assert_eq!(config.header("cache-control"), Some("no-cache"));
+
+    // The copy a browser kept is still current: 304, no body.
+    let tag = trust.header("etag").expect("an ETag").to_owned();
+    assert!(tag.starts_with("W/\""), "{tag}");
+    let again = get(
+        &site,
+        "/trust-list.json",
+        "*/*",
+        &RequestHeaders {
+            if_none_match: tag.clone(),
+            ..Default::default()
+        },
+    );
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty());
+    assert_eq!(again.header("etag"), Some(tag.as_str()));
+    // Another file's tag is not this one's: the whole answer.
+    let other = get(
+        &site,
+        "/config.json",
+        "*/*",
+        &RequestHeaders {
+            if_none_match: tag,
+            ..Default::default()
+        },
+    );
+    assert_eq!(other.status, 200);
+    assert!(!other.body.is_empty());
+
+    site.short_cache = 0;
+    let trust = get(&site, "/trust-list.json", "*/*", &wire);
+    assert_eq!(trust.header("cache-control"), Some("no-cache"));
+}
+
+#[test]
+fn built_files_go_out_brotli_compressed_where_the_build_left_a_copy() {
+    let dist = std::env::temp_dir().join(format!("tracecheck-br-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).expect("temp dir");
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><head><title>widget</title></head>",
+    )
+    .expect("write");
+    let wasm = "tracecheck-web-0123456789abcdef_bg.wasm";
+    let body = vec![7u8; 4096];
+    std::fs::write(dist.join(wasm), &body).expect("write");
+    std::fs::write(dist.join(format!("{wasm}.br")), b"brotli bytes").expect("write");
+    let plain = vec![1u8; 4096];
+    std::fs::write(dist.join("scan-worker.js"), &plain).expect("write");
+    let site = site(Some(dist.clone()));
+    let url = format!("/{wasm}");
+    let both = RequestHeaders {
+        accept_encoding: "gzip, deflate, br, zstd".into(),
+        ..Default::default()
+    };
+
+    let answer = finish(&site, &url, route(&site, &url, "*/*"), &both);
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.header("content-encoding"), Some("br"));
+    assert_eq!(answer.body, b"brotli bytes");
+    assert_eq!(answer.header("content-type"), Some("application/wasm"));
+    assert_eq!(answer.header("etag"), None, "immutable: never revalidated");
+
+    // A client without brotli gets gzip, computed here.
+    let gzip_only = RequestHeaders {
+        accept_encoding: "gzip, br;q=0".into(),
+        ..Default::default()
+    };
+    let answer = finish(&site, &url, route(&site, &url, "*/*"), &gzip_only);
+    assert_eq!(answer.header("content-encoding"), Some("gzip"));
+    let mut unzipped = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(answer.body.as_slice()),
+        &mut unzipped,
+    )
+    .expect("gzip");
+    assert_eq!(unzipped, body);
+
+    // No copy beside it: gzip as before, and an ETag (the name has no hash).
+    let answer = finish(
+        &site,
+        "/scan-worker.js",
+        route(&site, "/scan-worker.js", "*/*"),
+        &both,
+    );
+    assert_eq!(answer.header("content-encoding"), Some("gzip"));
+    assert!(answer.header("etag").is_some());
+
+    // The page is built per answer (its early requests): never the copy.
+    std::fs::write(dist.join("index.html.br"), b"stale").expect("write");
+    let page = finish(&site, "/", route(&site, "/", "text/html"), &both);
+    assert_ne!(page.header("content-encoding"), Some("br"));
+    // The demo registry pins the demo root: the page says so before the
+    // widget has its trust list (the demo mark from the first render).
+    let page = route(&site, "/", "text/html");
+    assert!(
+        String::from_utf8_lossy(&page.body)
+            .contains("<meta name=\"tracecheck-demo\" content=\"root\"></head>")
+    );
     std::fs::remove_dir_all(dist).ok();
 }

@@ -28,6 +28,12 @@ pub struct Args {
     /// Print one line per request on stderr.
     #[arg(long)]
     log_requests: bool,
+    /// Seconds browsers may keep status lists, the trust list, linksets
+    /// and credentials (`Cache-Control: public, max-age=N, must-revalidate`,
+    /// as `tracecheck nginx --short-cache`); 0 sends `no-cache`. Every
+    /// answer has an `ETag`, so an expired copy is revalidated with a 304.
+    #[arg(long, default_value_t = tracecheck_cli::serve::DEFAULT_SHORT_CACHE)]
+    short_cache: u32,
     /// Worker threads.
     #[arg(long, default_value_t = 8)]
     threads: usize,
@@ -81,6 +87,7 @@ pub fn run(args: Args) -> super::Outcome {
     eprintln!("tracecheck serving on {public_url}/");
     eprintln!("  demo QR codes: {public_url}/demo");
     let mut site = Site::new(registry, dist, public_url.clone(), args.log_requests);
+    site.short_cache = args.short_cache;
     if args.verify {
         let registry = args
             .verify_registry

@@ -33,6 +33,18 @@ pub struct Site {
     pub gzip_cache: compress::Cache,
     /// The verification service (`/verify`, `/credentials/verify`), if on.
     pub verifier: Option<verify_api::Service>,
+    /// Seconds a cache may keep the data a verification reads (status
+    /// lists, trust list, linksets, credentials); 0 sends `no-cache`.
+    pub short_cache: u32,
+}
+
+/// What [`finish`] needs of a request's headers.
+#[derive(Debug, Default, Clone)]
+pub struct RequestHeaders {
+    /// `Accept-Encoding`.
+    pub accept_encoding: String,
+    /// `If-None-Match`.
+    pub if_none_match: String,
 }
 
 impl Site {
@@ -50,7 +62,40 @@ impl Site {
             public_url,
             gzip_cache: compress::Cache::default(),
             verifier: None,
+            short_cache: DEFAULT_SHORT_CACHE,
         }
+    }
+}
+
+/// The default of [`Site::short_cache`]: five minutes, as nginx.rs.
+pub const DEFAULT_SHORT_CACHE: u32 = 300;
+
+/// What goes on the wire for `answer` to a GET of `url`: a validator
+/// (`ETag`) on every changing answer and `304 Not Modified` when the
+/// client's copy is current; the body brotli-compressed where Trunk's
+/// build left a `.br` beside the file (scripts/precompress.mjs) and the
+/// client accepts it, else gzipped.
+pub fn finish(site: &Site, url: &str, answer: Answer, request: &RequestHeaders) -> Answer {
+    let answer = compress::validate(answer, &request.if_none_match);
+    if answer.status == 304 {
+        return answer;
+    }
+    let accepts = |coding: &str| {
+        request.accept_encoding.split(',').any(|e| {
+            let mut parts = e.split(';');
+            parts.next().is_some_and(|c| c.trim() == coding)
+                && !parts.any(|p| p.trim().replace(' ', "") == "q=0")
+        })
+    };
+    let answer = if accepts("br") {
+        compress::precompressed(site, url, answer)
+    } else {
+        answer
+    };
+    if accepts("gzip") && answer.header("Content-Encoding").is_none() {
+        compress::gzip(&site.gzip_cache, url, answer)
+    } else {
+        answer
     }
 }
 
@@ -87,9 +132,10 @@ fn respond(site: &Site, mut request: tiny_http::Request) {
             .unwrap_or_default()
     };
     let accept = header(&request, "Accept");
-    let gzip_ok = header(&request, "Accept-Encoding")
-        .split(',')
-        .any(|e| e.trim().starts_with("gzip"));
+    let wire = RequestHeaders {
+        accept_encoding: header(&request, "Accept-Encoding"),
+        if_none_match: header(&request, "If-None-Match"),
+    };
     let head = *request.method() == tiny_http::Method::Head;
     let method = request.method().as_str().to_owned();
     let url = request.url().to_owned();
@@ -109,11 +155,7 @@ fn respond(site: &Site, mut request: tiny_http::Request) {
         None if matches!(method.as_str(), "GET" | "HEAD") => route(site, &url, &accept),
         None => Answer::text(405, "method not allowed"),
     };
-    let answer = if gzip_ok {
-        compress::gzip(&site.gzip_cache, &url, answer)
-    } else {
-        answer
-    };
+    let answer = finish(site, &url, answer, &wire);
     if site.log_requests {
         eprintln!("{} {} {} {}", method, url, answer.status, answer.body.len());
     }

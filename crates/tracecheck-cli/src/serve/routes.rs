@@ -76,6 +76,23 @@ impl Answer {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Sets header `name` (any case) to `value`, replacing any value it had.
+    pub fn set_header(&mut self, name: &str, value: &str) {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self.headers.push((name.into(), value.into()));
+    }
+
+    /// Adds `token` to the answer's `Vary` header (one header, tokens
+    /// separated by commas).
+    pub fn add_vary(&mut self, token: &str) {
+        let vary = match self.header("Vary") {
+            Some(v) if v.split(',').any(|t| t.trim().eq_ignore_ascii_case(token)) => return,
+            Some(v) => format!("{v}, {token}"),
+            None => token.to_owned(),
+        };
+        self.set_header("Vary", &vary);
+    }
+
     /// A stylesheet (the demo pages' CSP forbids inline styles).
     pub fn css(text: &str) -> Answer {
         Answer {
@@ -143,7 +160,9 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
         } else {
             // The page's address is the code it verifies (src/route.rs).
             let code = format!("{}{raw_url}", site_origin(site));
-            app_shell(site, Page::Verifies(&code))
+            let mut page = app_shell(site, Page::Verifies(&code));
+            page.add_vary("Accept");
+            page
         };
     }
     match path {
@@ -168,6 +187,7 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
                     media_type_of(key)
                 };
                 let mut answer = Answer::json(200, kind, bytes.clone());
+                answer.set_header("Cache-Control", &data_cache(site, key));
                 // Registry files are data and pictures, never pages: an SVG
                 // opened directly runs no script and loads nothing.
                 answer
@@ -177,6 +197,30 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
             }
             static_file(site, path, query)
         }
+    }
+}
+
+/// How long a cache may keep registry file `key`, as nginx.rs has it: the
+/// configuration is asked for every time; the data a verification reads
+/// (status lists, the trust list, did:web documents, credentials) for
+/// [`Site::short_cache`] seconds, so that a second visit within it needs no
+/// round trip and a revocation still reaches every verifier within minutes.
+/// Every answer carries a validator (`ETag`, `super::finish`), so an expired
+/// copy costs a `304`, not the file. Credentials get the short time too:
+/// this server's registry may name them without a content hash.
+fn data_cache(site: &Site, key: &str) -> String {
+    if key == "config.json" || key.ends_with("samples.json") {
+        "no-cache".into()
+    } else {
+        short_cache(site)
+    }
+}
+
+/// `public, max-age=N, must-revalidate`, or `no-cache` for 0 seconds.
+fn short_cache(site: &Site) -> String {
+    match site.short_cache {
+        0 => "no-cache".into(),
+        seconds => format!("public, max-age={seconds}, must-revalidate"),
     }
 }
 
@@ -197,7 +241,14 @@ fn linkset(site: &Site, raw_url: &str) -> Answer {
         .map(|e| (e.ai.clone(), e.value.clone()))
         .collect();
     match site.registry.linkset_for(&path) {
-        Some(bytes) => Answer::json(200, "application/linkset+json", bytes.to_vec()),
+        Some(bytes) => {
+            let mut answer = Answer::json(200, "application/linkset+json", bytes.to_vec());
+            answer.set_header("Cache-Control", &short_cache(site));
+            // The same address opens the widget in a browser: a kept linkset
+            // must never answer a navigation (nor the page a linkset request).
+            answer.add_vary("Accept");
+            answer
+        }
         None => Answer::problem(404, "no record for this code"),
     }
 }
@@ -261,7 +312,12 @@ fn app_shell(site: &Site, first: Page<'_>) -> Answer {
                 Page::Verifies(code) => early_requests(site, Some(code)),
                 Page::Unknown => Vec::new(),
             };
-            let page = page.replacen("</head>", &format!("{}</head>", early_block(&early)), 1);
+            let demo = if pins_demo_root(site) { DEMO_HINT } else { "" };
+            let page = page.replacen(
+                "</head>",
+                &format!("{}{demo}</head>", early_block(&early)),
+                1,
+            );
             let mut answer = Answer::html(200, page.into_bytes());
             for (name, value) in &mut answer.headers {
                 if name == "Content-Security-Policy" {
@@ -277,6 +333,22 @@ fn app_shell(site: &Site, first: Page<'_>) -> Answer {
                 .to_vec(),
         ),
     }
+}
+
+/// Tells the widget, before its trust list arrives, that this server's
+/// configuration pins the demo root, so that it shows the demo mark from
+/// its first render instead of pushing the page down a few seconds later
+/// (a layout shift; docs/performance.md). Only a hint for a warning: the
+/// trust list the widget loads decides (src/app.rs).
+const DEMO_HINT: &str = "<meta name=\"tracecheck-demo\" content=\"root\">";
+
+/// Whether this server's `config.json` pins the demo root.
+fn pins_demo_root(site: &Site) -> bool {
+    site.registry
+        .files
+        .get("config.json")
+        .and_then(|bytes| tracecheck_core::verdict::Config::read(bytes).ok())
+        .is_some_and(|config| tracecheck_core::trust::is_demo_root(&config.root))
 }
 
 /// The Content-Type of a served file (built asset or registry file), from
