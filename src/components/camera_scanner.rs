@@ -1,12 +1,12 @@
 //! The camera viewfinder: starts the rear camera when shown, decodes frames
 //! off the main thread (the browser's `BarcodeDetector` where it has one,
-//! else the decoder worker, one pipeline attempt per frame), and releases
-//! the camera when it reports a code or is removed from the page.
+//! else the decoder worker: `platform::frame_reader`, driven by the
+//! scanning state of `hooks::use_scanner`), and releases the camera when
+//! it reports a code or is removed from the page.
 //!
 //! With `continuous` (kiosk mode) it keeps scanning after a read, reports
 //! each code as it comes into view (a code held still is reported once;
 //! taken away and shown again, it is reported again), and restarts the camera by
-
 //! itself after a camera error, waiting longer after each failure.
 
 use std::cell::{Cell, RefCell};
@@ -16,23 +16,17 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlInputElement, HtmlVideoElement, MediaStream};
 use yew::prelude::*;
 
+use crate::hooks::use_scanner::{ScanAction, Scanner, use_scanner};
 use crate::i18n::{Lang, Msg};
 use crate::platform::PlatformError;
-use crate::platform::barcode_detector::BarcodeDetector;
 use crate::platform::camera::{self, Features};
-use crate::platform::decoder::Decoder;
+use crate::platform::frame_reader::FrameReader;
 use crate::platform::haptics;
 use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 
-/// Frames are scaled to this width before decoding: QR codes held to a
-/// phone fill enough of the frame, and each attempt stays within a few ms.
-const FRAME_WIDTH: u32 = 640;
 /// Pause between two frames, so decoding leaves the phone's CPU some rest.
 const FRAME_GAP_MS: u32 = 40;
-/// About a second and a half of frames with nothing read (the attempts cycle
-/// through several strategies, so a code in view can miss a few frames).
-const FORGET_AFTER_EMPTY_FRAMES: u32 = 25;
 /// Kiosk restarts after a camera error: first wait, and the longest wait.
 const RETRY_FIRST_MS: u32 = 1_000;
 const RETRY_MAX_MS: u32 = 30_000;
@@ -90,6 +84,8 @@ struct Session {
     pending: Rc<Cell<bool>>,
     video: NodeRef,
     canvas: NodeRef,
+    /// Which reader, which attempt, what was already reported.
+    scanner: Scanner,
     on_code: Callback<String>,
     continuous: bool,
 }
@@ -184,7 +180,9 @@ impl Session {
     }
 
     /// Decodes frames until a code is read (unless continuous), the camera
-    /// stops, or the component lets go of it.
+    /// stops, or the component lets go of it. Which reader, which attempt
+    /// and what to report are the scanner's (`hooks::use_scanner`); reading a
+    /// frame is the platform's ([`FrameReader`]).
     async fn scan_loop(
         &self,
         video: HtmlVideoElement,
@@ -192,65 +190,34 @@ impl Session {
         stream: MediaStream,
         alive: Rc<Cell<bool>>,
     ) {
-        let detector = BarcodeDetector::new().await;
-        let mut use_detector = detector.is_some();
-        let mut decoder: Option<Decoder> = None;
-        let mut attempt = 0;
-        let mut last_read: Option<String> = None;
-        // Frames in a row with nothing read: once the code has left the view
-        // for a while, showing it again counts as a new read (the kiosk
-        // applies its own cooldown).
-        let mut empty_frames = 0u32;
+        let mut reader = FrameReader::new().await;
+        self.scanner.borrow_mut().reduce(ScanAction::Started {
+            detector: reader.has_detector(),
+        });
         while alive.get() {
             if !camera::is_live(&stream) {
                 // The device went away (unplugged, taken by another app).
                 self.failed(PlatformError::CameraFailed);
                 return;
             }
-            let mut texts = Vec::new();
-            if use_detector {
-                match detector.as_ref() {
-                    Some(d) => match d.detect(&video.clone().into()).await {
-                        Some(found) => texts = found,
-                        None => use_detector = false,
-                    },
-                    None => use_detector = false,
-                }
-            } else if let Some(frame) = camera::grab(&video, &canvas, FRAME_WIDTH) {
-                if decoder.is_none() {
-                    decoder = Decoder::new().ok();
-                }
-                if let Some(d) = decoder.as_ref() {
-                    let (found, next) = d.frame(&frame, attempt).await;
-                    texts = found;
-                    attempt = next;
-                }
-            }
+            let (source, attempt) = {
+                let scanner = self.scanner.borrow();
+                (scanner.source(), scanner.attempt())
+            };
+            let read = reader.read(source, attempt, &video, &canvas).await;
             if !alive.get() {
                 return;
             }
-            empty_frames = if texts.is_empty() {
-                empty_frames.saturating_add(1)
-            } else {
-                0
-            };
-            if empty_frames >= FORGET_AFTER_EMPTY_FRAMES {
-                last_read = None;
-            }
-            for text in texts {
-                if self.continuous {
-                    if last_read.as_ref() != Some(&text) {
-                        last_read = Some(text.clone());
-                        haptics::vibrate(60);
-                        self.on_code.emit(text);
-                    }
-                } else {
-                    haptics::vibrate(60);
+            let step = self.scanner.borrow_mut().reduce(ScanAction::Frame(read));
+            for text in step.report {
+                haptics::vibrate(60);
+                if step.stop {
                     self.stop();
                     self.state.set(State::Off);
                     self.on_code.emit(text);
                     return;
                 }
+                self.on_code.emit(text);
             }
             TimeoutFuture::new(FRAME_GAP_MS).await;
         }
@@ -297,6 +264,7 @@ pub fn CameraScanner(props: &Props) -> Html {
         pending: (*use_mut_ref(|| Rc::new(Cell::new(false))).borrow()).clone(),
         video: use_node_ref(),
         canvas: use_node_ref(),
+        scanner: use_scanner(props.continuous),
         on_code: props.on_code.clone(),
         continuous: props.continuous,
     };

@@ -9,6 +9,7 @@ pub mod decoder;
 pub mod decoder_worker;
 pub mod early;
 pub mod fetch;
+pub mod frame_reader;
 pub mod haptics;
 pub mod history;
 pub mod offline;
