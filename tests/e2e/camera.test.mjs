@@ -1,4 +1,5 @@
 // The shopper's path for real: the page opens the camera, reads the QR code
+// (or an EAN-13: the last test)
 // from the video, fetches the record and verifies it in the browser.
 // Engines: the stand-in camera (a canvas stream painting the code) in
 // Chromium, Firefox and WebKit; Chromium's file camera (a Y4M video, the
@@ -115,6 +116,21 @@ describe("chromium file camera", { skip: ENGINES.includes("chromium") ? false : 
       assert.equal(level, "counterfeit", text);
       assert.match(text, /Cảnh báo: có thể là hàng giả/);
       assert.match(text, /Chữ ký không khớp/);
+      assert.deepEqual(browser.errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test("an EAN-13 barcode scanned with the camera names the product, not the batch", async () => {
+    const browser = await launch("chromium", { server, video: cameraVideo([server.sample("barcode").code]) });
+    try {
+      const page = await browser.page();
+      await page.goto(`${server.base}/`);
+      const { level, text } = await verdictOf(page, 30_000);
+      assert.equal(level, "product_verified", text);
+      assert.match(text, /Mã vạch này chỉ cho biết sản phẩm, không cho biết lô hàng/);
+      assert.match(text, /mã QR hoặc mã DataMatrix/);
       assert.deepEqual(browser.errors, []);
     } finally {
       await browser.close();

@@ -23,13 +23,20 @@ struct Box {
 }
 
 /// Every Data Matrix text read in `image`.
-pub(super) fn scan(image: Luma<'_>, budget: &mut Budget<'_>) -> Vec<String> {
+/// `thorough`: a still picture, which also gets the 8×8-block threshold.
+pub(super) fn scan(image: Luma<'_>, thorough: bool, budget: &mut Budget<'_>) -> Vec<String> {
     let (w, h) = (image.width, image.height);
     let mut found: Vec<String> = Vec::new();
-    for bitmap in [binarize::global(image), binarize::blocks(image)] {
-        if !budget.spend((w * h) as u64 * 20) {
+    for pass in 0..if thorough { 2 } else { 1 } {
+        // A threshold and a flood fill: a few units a pixel.
+        if !budget.spend((w * h) as u64 * 6) {
             break;
         }
+        let bitmap = if pass == 0 {
+            binarize::global(image)
+        } else {
+            binarize::blocks(image)
+        };
         for candidate in components(&bitmap, w, h) {
             if let Some(text) = read_box(&bitmap, w, candidate)
                 && !found.contains(&text)

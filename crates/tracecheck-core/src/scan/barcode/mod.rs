@@ -7,7 +7,7 @@ mod datamatrix;
 mod dm_decode;
 mod ean;
 
-use super::budget::{Budget, STILL_UNITS};
+use super::budget::{Budget, FRAME_UNITS, STILL_UNITS};
 use super::{Luma, Payload};
 
 /// The symbology a code was read from.
@@ -324,8 +324,15 @@ pub fn scan_codes_other_than_qr(
 ) -> Vec<Barcode> {
     let mut found = scan_linear(image, effort, budget);
     if effort == Effort::Still || found.is_empty() {
+        // A camera frame's Data Matrix look gets its own frame budget: the
+        // scanlines may have used up the one given.
+        let mut own = Budget::units(FRAME_UNITS);
+        let budget = match effort {
+            Effort::Still => budget,
+            Effort::Frame => &mut own,
+        };
         found.extend(
-            datamatrix::scan(image, budget)
+            datamatrix::scan(image, effort == Effort::Still, budget)
                 .into_iter()
                 .map(|text| Barcode {
                     format: Format::DataMatrix,

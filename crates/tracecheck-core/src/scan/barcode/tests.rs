@@ -2,6 +2,7 @@
 //! and, in tests/barcodes.rs, photos from ZXing's corpus.
 
 use super::*;
+use crate::scan::FRAME_UNITS;
 
 const L: [&str; 10] = [
     "0001101", "0011001", "0010011", "0111101", "0100011", "0110001", "0101111", "0111011",
@@ -306,4 +307,24 @@ fn a_damaged_datamatrix_is_corrected_or_not_read_at_all() {
         &mut Budget::units(u64::MAX),
     );
     assert_eq!(found, Vec::new());
+}
+
+#[test]
+fn a_camera_frame_reads_a_datamatrix_within_its_budget() {
+    let rows = data_matrix_modules("]d20108935001000013").expect("fits");
+    let (w, h, px) = render_matrix(&rows, 12, 0);
+    // A 640×480 frame around it.
+    let mut frame = vec![200u8; 640 * 480];
+    for y in 0..h.min(480) {
+        for x in 0..w.min(640) {
+            frame[(100 + y) * 640 + 200 + x] = px[y * w + x];
+        }
+    }
+    let found = scan_codes_other_than_qr(
+        Luma::new(640, 480, &frame),
+        Effort::Frame,
+        &mut Budget::units(FRAME_UNITS),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].format, Format::DataMatrix);
 }
