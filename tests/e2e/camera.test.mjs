@@ -1,5 +1,5 @@
 // The shopper's path for real: the page opens the camera, reads the QR code
-// (or an EAN-13: the last test)
+// (or an EAN-13 or a medicine's Data Matrix: the last two tests)
 // from the video, fetches the record and verifies it in the browser.
 // Engines: the stand-in camera (a canvas stream painting the code) in
 // Chromium, Firefox and WebKit; Chromium's file camera (a Y4M video, the
@@ -131,6 +131,21 @@ describe("chromium file camera", { skip: ENGINES.includes("chromium") ? false : 
       assert.equal(level, "product_verified", text);
       assert.match(text, /Mã vạch này chỉ cho biết sản phẩm, không cho biết lô hàng/);
       assert.match(text, /mã QR hoặc mã DataMatrix/);
+      assert.deepEqual(browser.errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test("a medicine box's GS1 Data Matrix scanned with the camera is Verified, with its expiry", async () => {
+    const browser = await launch("chromium", { server, video: cameraVideo([server.sample("medicine-datamatrix").code]) });
+    try {
+      const page = await browser.page();
+      await page.goto(`${server.base}/`);
+      const { level, text } = await verdictOf(page, 30_000);
+      assert.equal(level, "verified", text);
+      assert.match(text, /Hạn sử dụng ghi trong mã trên bao bì: \d{2}\/\d{2}\/20\d{2}/);
+      assert.doesNotMatch(text, /Mã vạch này chỉ cho biết sản phẩm/);
       assert.deepEqual(browser.errors, []);
     } finally {
       await browser.close();
