@@ -250,7 +250,10 @@ impl Session {
 pub fn CameraScanner(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let session = Session {
-        state: use_state(|| State::Off),
+        // Starting from the first render (the effect below starts it): the
+        // viewfinder's box is laid out before the camera answers, so
+        // nothing below it moves when it does (layout shift).
+        state: use_state(|| State::Starting),
         features: use_state(Features::default),
         cameras: use_state(Vec::new),
         torch: use_state(|| false),
@@ -391,12 +394,15 @@ pub fn CameraScanner(props: &Props) -> Html {
 
     let state = (*session.state).clone();
     let live = matches!(state, State::On | State::Starting);
+    // A camera that failed keeps its box, with the reason in it, so the
+    // photo and typing boxes below do not jump up when it fails.
+    let kept = matches!(state, State::Failed(_) | State::Retrying);
     let button = if live || state == State::Retrying {
         html! { <button type="button" class="secondary" onclick={stop}>{lang.t(Msg::StopCamera)}</button> }
     } else {
         html! { <button type="button" class="primary" onclick={start}>{lang.t(Msg::StartCamera)}</button> }
     };
-    let status = match &state {
+    let status = |state: &State| match state {
         State::Starting => html! { <p class="hint">{lang.t(Msg::CameraStarting)}</p> },
         State::On if session.features.focus_modes.any() => html! {
             <p class="hint">{lang.t(Msg::CameraHint)}{" "}{lang.t(Msg::TapToFocus)}</p>
@@ -409,6 +415,11 @@ pub fn CameraScanner(props: &Props) -> Html {
             html! { <p class="problem" role="alert">{lang.platform(error)}</p> }
         }
         State::Off => html! {},
+    };
+    let (inside, below) = if kept {
+        (status(&state), html! {})
+    } else {
+        (html! {}, status(&state))
     };
     let features = *session.features;
     let controls = (state == State::On).then(|| {
@@ -437,12 +448,13 @@ pub fn CameraScanner(props: &Props) -> Html {
     // detached the playing video and froze continuous scanning.
     html! {
         <section class="camera" aria-label={lang.t(Msg::ScanHeading)}>
-            <div key="viewfinder" class={classes!("viewfinder", live.then_some("live"))} onclick={tap_focus}>
+            <div key="viewfinder" class={classes!("viewfinder", live.then_some("live"), kept.then_some("kept"))} onclick={tap_focus}>
                 <video ref={session.video.clone()} muted=true playsinline=true aria-hidden="true"></video>
                 <div class="frame" aria-hidden="true"></div>
+                <div class="viewfinder-note">{inside}</div>
             </div>
             <canvas key="canvas" ref={session.canvas.clone()} class="offscreen" aria-hidden="true"></canvas>
-            <div key="status" class="camera-status">{status}</div>
+            <div key="status" class="camera-status">{below}</div>
             <div key="controls">{controls}</div>
             <div key="button">{button}</div>
         </section>

@@ -310,3 +310,37 @@ fn the_demo_is_reproducible_for_a_given_date() {
     let (a, b) = (demo(), demo());
     assert_eq!(a.files, b.files);
 }
+
+/// A resolver that ignores the serial number: every box of the lot gets the
+/// record of the one box it knows.
+struct SerialBlind<'a>(InMemory<'a>);
+
+impl Fetch for SerialBlind<'_> {
+    async fn fetch(&self, mut request: Request) -> Result<Response, FetchError> {
+        request.url = request.url.replace("/21/A000999", "/21/A000123");
+        self.0.fetch(request).await
+    }
+}
+
+#[test]
+fn a_medicine_datamatrix_with_another_serial_is_not_the_boxs_record() {
+    let registry = demo();
+    let genuine = registry
+        .sample("medicine-datamatrix")
+        .expect("sample")
+        .code
+        .clone();
+    assert!(genuine.ends_with("21A000123"), "{genuine}");
+    let copied = genuine.replace("21A000123", "21A000999");
+    let fetcher = SerialBlind(InMemory::new(registry.clone(), &no_change));
+    let ctx = context(&registry, &fetcher.0);
+    let report = pollster::block_on(verify_code(&copied, &ctx, &fetcher));
+    assert_eq!(report.level, Level::Counterfeit, "{:?}", report.checks);
+    assert!(
+        report.checks.iter().any(|c| c.id == CheckId::ProductBinding
+            && matches!(&c.finding, Finding::SerialMismatch { scanned, record }
+                if scanned == "A000999" && record.as_deref() == Some("A000123"))),
+        "{:?}",
+        report.checks
+    );
+}
