@@ -9,30 +9,16 @@
 // when it read something else.
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, extname, basename, dirname } from "node:path";
+import { join, extname, basename } from "node:path";
 import { performance } from "node:perf_hooks";
+import { loadZxing } from "./zxing-offline.mjs";
 
 const [corpus, pipelinePath, ...flags] = process.argv.slice(2);
 const listEach = flags.includes("--list");
 const require = createRequire(import.meta.url);
 
-// No network: zxing-wasm loads its .wasm from node_modules.
-globalThis.fetch = async (url) => {
-  throw new Error(`bench-barcodes: unexpected fetch of ${url}`);
-};
-
 const ours = require(join(process.cwd(), pipelinePath));
-const zxing = await import("zxing-wasm/reader");
-const zxingRoot = join(dirname(require.resolve("zxing-wasm/reader")), "../../..");
-const zxingWasm = join(zxingRoot, "dist/reader/zxing_reader.wasm");
-await zxing.prepareZXingModule({
-  overrides: {
-    wasmBinary: readFileSync(zxingWasm),
-    locateFile: (file) => join(dirname(zxingWasm), file),
-  },
-  fireImmediately: true,
-});
-const zxingVersion = JSON.parse(readFileSync(join(zxingRoot, "package.json"), "utf8")).version;
+const { zxing, version: zxingVersion } = await loadZxing("bench-barcodes");
 const ZXING_FORMATS = ["EAN13", "EAN8", "UPCA", "UPCE", "DataMatrix"];
 // zxing-cpp 3 reports a UPC-A as the EAN-13 it is (format EAN13, a leading
 // 0) and a UPC-E as its 13-digit GTIN; ZXing's corpus (and our reader) gives

@@ -10,33 +10,17 @@
 // the same per category (first sub-folder, else file name up to its last "-").
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, extname, basename, dirname } from "node:path";
+import { join, extname, basename } from "node:path";
 import { performance } from "node:perf_hooks";
+import { loadZxing } from "./zxing-offline.mjs";
 
 const [corpus, pipelinePath, ...flags] = process.argv.slice(2);
 const listEach = flags.includes("--list");
 const require = createRequire(import.meta.url);
 
-// No network: zxing-wasm must load its .wasm from node_modules, never from
-// its default CDN, and nothing else may fetch either.
-globalThis.fetch = async (url) => {
-  throw new Error(`bench-scan: unexpected fetch of ${url}`);
-};
-
 const ours = require(join(process.cwd(), pipelinePath));
-const zxing = await import("zxing-wasm/reader");
-// The package root, from its CommonJS entry (dist/cjs/reader/index.js).
-const zxingRoot = join(dirname(require.resolve("zxing-wasm/reader")), "../../..");
-const zxingWasm = join(zxingRoot, "dist/reader/zxing_reader.wasm");
-await zxing.prepareZXingModule({
-  overrides: {
-    wasmBinary: readFileSync(zxingWasm),
-    locateFile: (file) => join(dirname(zxingWasm), file),
-  },
-  fireImmediately: true,
-});
+const { zxing, version: zxingVersion } = await loadZxing("bench-scan");
 const jsQR = require("jsqr");
-const zxingVersion = JSON.parse(readFileSync(join(zxingRoot, "package.json"), "utf8")).version;
 const jsqrVersion = require("jsqr/package.json").version;
 
 const shiftJis = new TextDecoder("shift_jis", { fatal: true });

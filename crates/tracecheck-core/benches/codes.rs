@@ -9,26 +9,13 @@ use tracecheck_core::code::{parse_digital_link, read};
 
 #[path = "common/code_inputs.rs"]
 mod code_inputs;
+#[path = "common/thread_clock.rs"]
+mod thread_clock;
 use code_inputs::INPUTS;
 
 /// Rounds per input: the fastest is the least disturbed by other work on a
 /// shared machine; the median is printed beside it.
 const ROUNDS: u32 = 9;
-
-/// CPU time this thread has used, in seconds: unlike the wall clock it does
-/// not count time spent waiting for a core that other work holds.
-fn thread_cpu_seconds() -> f64 {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `t` is a valid, writable timespec for the call's duration.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
-    if rc != 0 {
-        return f64::NAN;
-    }
-    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
-}
 
 /// Per-call times over `ROUNDS` rounds: (wall min, wall median, CPU min).
 // This bench runs natively only (benches/codes_wasm.rs times WASM with
@@ -43,11 +30,11 @@ fn time_per_call(iterations: u32, mut f: impl FnMut()) -> (f64, f64, f64) {
     let mut cpu = Vec::new();
     for _ in 0..ROUNDS {
         let start = Instant::now();
-        let cpu_start = thread_cpu_seconds();
+        let cpu_start = thread_clock::thread_cpu_seconds();
         for _ in 0..per_round {
             f();
         }
-        cpu.push((thread_cpu_seconds() - cpu_start) * 1e6 / f64::from(per_round));
+        cpu.push((thread_clock::thread_cpu_seconds() - cpu_start) * 1e6 / f64::from(per_round));
         wall.push(start.elapsed().as_secs_f64() * 1e6 / f64::from(per_round));
     }
     wall.sort_by(f64::total_cmp);

@@ -24,6 +24,9 @@ use std::process::ExitCode;
 
 use tracecheck_core::scan::{Budget, Luma, Payload, STILL, STILL_UNITS, rgba_to_luma, scan_within};
 
+#[path = "../benches/common/thread_clock.rs"]
+mod thread_clock;
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut corpus = None;
@@ -81,9 +84,9 @@ fn main() -> ExitCode {
         let luma = Luma::new(width, height, &grey);
         let mut budget = Budget::units(units);
         let mut last = 0;
-        let started = cpu_seconds();
+        let started = thread_clock::thread_cpu_seconds();
         let found = scan_within(luma, 0, |index| last = index, &mut budget);
-        let ms = (cpu_seconds() - started) * 1e3;
+        let ms = (thread_clock::thread_cpu_seconds() - started) * 1e3;
         let verdict = if found.iter().any(|p| text(p).as_bytes() == want.as_slice()) {
             Verdict::Read
         } else if found.is_empty() {
@@ -115,9 +118,9 @@ fn main() -> ExitCode {
         if attempts {
             for (index, attempt) in STILL.iter().enumerate() {
                 let mut budget = Budget::units(u64::MAX);
-                let started = cpu_seconds();
+                let started = thread_clock::thread_cpu_seconds();
                 let found = attempt.run_within(luma, &mut budget);
-                let ms = (cpu_seconds() - started) * 1e3;
+                let ms = (thread_clock::thread_cpu_seconds() - started) * 1e3;
                 let read = found.iter().any(|p| text(p).as_bytes() == want.as_slice());
                 println!(
                     "attempt\t{file}\t{width}x{height}\t{index}\t{ms:.3}\t{}\t{}",
@@ -277,25 +280,4 @@ fn text(payload: &Payload) -> String {
         let (text, _, _) = encoding_rs::SHIFT_JIS.decode(&payload.0);
         text.into_owned()
     })
-}
-
-/// Without a thread clock (the wasm32 test build compiles the examples too).
-#[cfg(target_arch = "wasm32")]
-fn cpu_seconds() -> f64 {
-    f64::NAN
-}
-
-/// The calling thread's CPU time in seconds (fair on a shared machine).
-#[cfg(not(target_arch = "wasm32"))]
-fn cpu_seconds() -> f64 {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `t` is a valid, writable timespec for the call's duration.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
-    if rc != 0 {
-        return f64::NAN;
-    }
-    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
 }
