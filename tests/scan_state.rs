@@ -86,3 +86,23 @@ fn the_kiosk_reports_a_code_once_until_it_has_left_the_view() {
     state.reduce(ScanAction::Started { detector: false });
     assert_eq!(report(&state.reduce(texts(&["B"], Some(0)))), ["B"]);
 }
+
+#[wasm_bindgen_test]
+fn the_kiosk_waits_longer_after_each_failed_start_up_to_its_cap() {
+    use tracecheck_web::hooks::use_camera::{RETRY_FIRST_MS, RETRY_MAX_MS, retry_wait_ms};
+    let waits: Vec<u32> = (0..8).map(retry_wait_ms).collect();
+    assert_eq!(waits[0], RETRY_FIRST_MS);
+    assert_eq!(waits[1], 2 * RETRY_FIRST_MS);
+    assert!(waits.windows(2).all(|w| w[0] <= w[1]), "{waits:?}");
+    assert_eq!(waits[7], RETRY_MAX_MS);
+    assert_eq!(retry_wait_ms(u32::MAX), RETRY_MAX_MS);
+}
+
+#[wasm_bindgen_test]
+fn a_page_that_can_never_have_a_camera_is_not_retried() {
+    use tracecheck_web::hooks::use_camera::is_retryable;
+    use tracecheck_web::platform::PlatformError;
+    assert!(!is_retryable(&PlatformError::NoCamera));
+    assert!(!is_retryable(&PlatformError::InsecureContext));
+    assert!(is_retryable(&PlatformError::CameraFailed));
+}
