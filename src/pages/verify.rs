@@ -88,6 +88,24 @@ fn Verification(props: &VerificationProps) -> Html {
         .map(|report| html! { <ResultView report={Rc::clone(report)} /> })
         .unwrap_or_default();
     let on_back = props.on_back.reform(|_: MouseEvent| ());
+    // The "scanned code" line and "scan another" button: under "Checking…"
+    // while it runs, at the end of the page once the verdict is in. Two
+    // places, not one element the result pushes down (a layout shift of
+    // 0.15 on a direct link; an element that comes or goes is no shift).
+    // Neither a key nor another tag on one element worked: replacing the
+    // last child of this list made Yew 0.23 panic ("failed to insert node
+    // before next sibling"); removing one and appending the other does not.
+    let foot = html! {
+        <div class="verify-foot">
+            <p class="scanned"><span>{lang.t(Msg::ScannedCode)}{": "}</span><code>{props.code.clone()}</code></p>
+            <button type="button" class="primary again" onclick={on_back}>{lang.t(Msg::ScanAnother)}</button>
+        </div>
+    };
+    let (foot_checking, foot_done) = if report.is_some() {
+        (Html::default(), foot)
+    } else {
+        (foot, Html::default())
+    };
     let seen_before = previous
         .as_ref()
         .as_ref()
@@ -96,14 +114,14 @@ fn Verification(props: &VerificationProps) -> Html {
         <div class="verify-page">
             // Announced to screen readers when the verdict replaces "Checking…".
             <div class="status-region" role="status" aria-live="polite" aria-atomic="true">{status}</div>
+            {foot_checking}
             {next.unwrap_or_default()}
             <OfflineNote {cached} />
             if let Some(note) = seen_before {
                 <p class="seen-before">{note}</p>
             }
             {details}
-            <p class="scanned"><span>{lang.t(Msg::ScannedCode)}{": "}</span><code>{props.code.clone()}</code></p>
-            <button type="button" class="primary again" onclick={on_back}>{lang.t(Msg::ScanAnother)}</button>
+            {foot_done}
         </div>
     }
 }

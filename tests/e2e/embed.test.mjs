@@ -139,10 +139,18 @@ test("the main app refuses to be framed; the badge may be (HTTP headers: no brow
     const app = (await fetch(`${server.base}/`)).headers;
     assert.equal(app.get("x-frame-options"), "DENY");
     assert.match(app.get("content-security-policy"), /frame-ancestors 'none'/);
-    assert.match(app.get("content-security-policy"), /script-src 'self' 'wasm-unsafe-eval';/);
+    // Inline script only by hash (the boot loader, scripts/inline-head.mjs).
+    const scriptSrc = /script-src 'self' 'wasm-unsafe-eval'((?: 'sha256-[A-Za-z0-9+/]+=*')*);/;
+    assert.match(app.get("content-security-policy"), scriptSrc);
+    assert.doesNotMatch(app.get("content-security-policy"), /unsafe-inline/);
     const embed = (await fetch(`${server.base}/embed?code=x`)).headers;
     assert.equal(embed.get("x-frame-options"), null);
     assert.match(embed.get("content-security-policy"), /frame-ancestors \*/);
+    assert.equal(
+      scriptSrc.exec(embed.get("content-security-policy"))?.[1],
+      scriptSrc.exec(app.get("content-security-policy"))[1],
+      "the badge allows the same inline loader as the app",
+    );
     const csp = (await fetch(`${server.base.replace("127.0.0.1", "localhost")}/retailer/`)).headers.get("content-security-policy");
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.match(csp, new RegExp(`frame-src ${server.base.replace(/[.:/]/g, "\\$&")};`));

@@ -11,7 +11,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use crate::serve::{APP_CSP, DATA_CSP, embed_csp};
+use crate::serve::{APP_CSP, DATA_CSP, embed_csp, with_page_hashes};
 
 /// What the configuration serves, and where.
 pub struct Config<'a> {
@@ -86,6 +86,10 @@ add_header Cache-Control {cache} always;\n        add_header Vary Accept always;
 pub fn site(config: &Config<'_>) -> String {
     let registry = path(config.registry);
     let dist = path(config.dist);
+    // The built page's inline stylesheet and boot loader, allowed by hash.
+    let app_csp = std::fs::read_to_string(config.dist.join("index.html"))
+        .map(|page| with_page_hashes(APP_CSP, &page))
+        .unwrap_or_else(|_| APP_CSP.to_owned());
     let short = format!("public, max-age={}", config.short_cache);
     let mut cors = String::from("map $http_origin $tracecheck_cors {\n    default \"\";\n");
     for origin in config.cors_origins {
@@ -224,9 +228,9 @@ server {{
 "#,
         listen = config.listen,
         server_name = config.server_name,
-        widget = widget_headers(APP_CSP, "no-cache", false),
-        embed = widget_headers(&embed_csp(APP_CSP), "no-cache", true),
-        asset_headers = widget_headers(APP_CSP, "$tracecheck_widget_cache", false),
+        widget = widget_headers(&app_csp, "no-cache", false),
+        embed = widget_headers(&embed_csp(&app_csp), "no-cache", true),
+        asset_headers = widget_headers(&app_csp, "$tracecheck_widget_cache", false),
         linkset_headers = data_headers(&short).replace(
             "Vary \"Origin, Accept-Encoding\"",
             "Vary \"Accept, Origin, Accept-Encoding\""

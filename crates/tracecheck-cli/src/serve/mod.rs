@@ -6,6 +6,7 @@
 //! code from its own address.
 
 mod compress;
+mod csp;
 mod early;
 mod pages;
 mod retailer;
@@ -15,7 +16,8 @@ pub mod verify_api;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use routes::{APP_CSP, Answer, DATA_CSP, PERMISSIONS_POLICY, embed_csp, route};
+pub use csp::{APP_CSP, DATA_CSP, embed_csp, with_page_hashes};
+pub use routes::{Answer, PERMISSIONS_POLICY, route};
 
 use crate::registry::Registry;
 

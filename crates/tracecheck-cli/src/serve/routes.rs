@@ -5,6 +5,7 @@ use std::path::Path;
 use tracecheck_core::code::{parse_digital_link, path_starts_with_gs1_key};
 use tracecheck_core::resolve::WebUrl;
 
+use super::csp::{APP_CSP, DATA_CSP, embed_csp, with_page_hashes};
 use super::early::{early_block, early_requests};
 use super::{Site, pages, retailer};
 
@@ -18,39 +19,22 @@ pub struct Answer {
     pub body: Vec<u8>,
 }
 
-/// The widget's Content-Security-Policy, as the built page's own `<meta>`
-/// has it plus what only a header can say (`frame-ancestors`). Codes may
-/// name any resolver, hence `connect-src https:`.
-pub const APP_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' https: data: blob:; connect-src 'self' https:; media-src 'self' blob:; \
-worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-/// The CSP of registry files: data and pictures, never pages (an SVG
-/// opened directly runs no script and loads nothing).
-pub const DATA_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-
-/// The widget's CSP when it may be framed (`/embed`: the retailer badge).
-pub fn embed_csp(csp: &str) -> String {
-    csp.replace("frame-ancestors 'none'", "frame-ancestors *")
-}
-
 /// What the page's `connect-src` says, and what a development server adds.
 const CONNECT_SRC: &str = "connect-src 'self' https:;";
 const CONNECT_SRC_DEV: &str = "connect-src 'self' https: http://127.0.0.1:* http://localhost:*;";
 
-/// The CSP this server sends with the widget. A server on this machine is a
-/// development one: it also lets the widget reach itself under its other
-/// name (`localhost` ↔ `127.0.0.1`; the demo's unknown-resolver sample). The
-/// badge (`/embed`) may be framed by any page.
-fn widget_csp(site: &Site, embed: bool) -> String {
-    let mut csp = APP_CSP.to_owned();
+/// The CSP this server sends with the widget's `page`: the page's inline
+/// stylesheet and boot loader allowed by their hashes. A server on this
+/// machine is a development one: it also lets the widget reach itself under
+/// its other name (`localhost` ↔ `127.0.0.1`; the demo's unknown-resolver
+/// sample).
+fn widget_csp(site: &Site, page: &str) -> String {
+    let csp = with_page_hashes(APP_CSP, page);
     if is_local(site) {
-        csp = csp.replace(CONNECT_SRC, CONNECT_SRC_DEV);
+        csp.replace(CONNECT_SRC, CONNECT_SRC_DEV)
+    } else {
+        csp
     }
-    if embed {
-        csp = embed_csp(&csp);
-    }
-    csp
 }
 
 fn is_local(site: &Site) -> bool {
@@ -256,12 +240,12 @@ fn linkset(site: &Site, raw_url: &str) -> Answer {
 fn embed_shell(site: &Site, query: &str) -> Answer {
     let code = code_param(query);
     let mut answer = app_shell(site, code.as_deref().map_or(Page::Loads, Page::Verifies));
+    // The badge may be framed by any page.
+    let csp = embed_csp(answer.header("Content-Security-Policy").unwrap_or(APP_CSP));
     answer
         .headers
         .retain(|(name, _)| name != "X-Frame-Options" && name != "Content-Security-Policy");
-    answer
-        .headers
-        .push(("Content-Security-Policy".into(), widget_csp(site, true)));
+    answer.headers.push(("Content-Security-Policy".into(), csp));
     answer
 }
 
@@ -318,12 +302,9 @@ fn app_shell(site: &Site, first: Page<'_>) -> Answer {
                 &format!("{}{demo}</head>", early_block(&early)),
                 1,
             );
+            let csp = widget_csp(site, &page);
             let mut answer = Answer::html(200, page.into_bytes());
-            for (name, value) in &mut answer.headers {
-                if name == "Content-Security-Policy" {
-                    *value = widget_csp(site, false);
-                }
-            }
+            answer.set_header("Content-Security-Policy", &csp);
             answer
         }
         None => Answer::html(
