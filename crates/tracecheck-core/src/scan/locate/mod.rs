@@ -12,7 +12,7 @@ mod group;
 mod image;
 mod sample;
 
-use self::geometry::{Perspective, Point};
+use self::geometry::{Perspective, Point, cross};
 use self::group::Triple;
 use self::image::Bits;
 use self::sample::Model;
@@ -84,6 +84,7 @@ fn read_finders(
     let bits = *bits;
     let mut used = vec![false; finders.len()];
     let mut found: Vec<Payload> = Vec::new();
+    let mut areas: Vec<Area> = Vec::new();
     for triple in group::triples(&bits, &finders).into_iter().take(MAX_TRIES) {
         if budget.is_spent() {
             break;
@@ -95,10 +96,19 @@ fn read_finders(
         {
             continue;
         }
+        // Codes do not overlap: a triple with a finder inside a code
+        // already read (look-alikes among its data modules), or around one
+        // (look-alikes in the background), is not another code. A clean
+        // version 3 code on the stress corpus had 23 triples round it, each
+        // sampled as a version 20–30 code: 40 of the 42 ms it took.
+        if areas.iter().any(|a| a.overlaps(&triple)) {
+            continue;
+        }
         // Once a code is read, the other triples are mostly look-alikes
         // among its data modules: they get the narrow alignment search only.
         let reach = if found.is_empty() { WIDE } else { NARROW };
-        if let Some(payload) = read_triple(&bits, &triple, reach, budget) {
+        if let Some((payload, area)) = read_triple(&bits, &triple, reach, budget) {
+            areas.extend(area);
             for &i in &triple.members {
                 if let Some(u) = used.get_mut(i) {
                     *u = true;
@@ -120,7 +130,7 @@ fn read_triple(
     triple: &Triple,
     reach: &[f64],
     budget: &mut Budget<'_>,
-) -> Option<Payload> {
+) -> Option<(Payload, Option<Area>)> {
     let estimate = triple.version_estimate();
     let mut versions = vec![estimate];
     if estimate >= 6 {
@@ -184,16 +194,59 @@ fn corner_model(triple: &Triple, version: u8) -> Option<Perspective> {
     )
 }
 
+/// Where a code read lies in the picture: its four corners, in order
+/// round it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Area([Point; 4]);
+
+impl Area {
+    /// The area `model` maps a code `size` modules across to.
+    fn of(model: &Perspective, size: f64) -> Option<Area> {
+        let corner = |x, y| model.map(Point::new(x, y));
+        Some(Area([
+            corner(0.0, 0.0)?,
+            corner(size, 0.0)?,
+            corner(size, size)?,
+            corner(0.0, size)?,
+        ]))
+    }
+
+    /// Whether `p` is inside (the corners go round one way, clockwise or
+    /// not, so inside is on the same side of every edge).
+    fn contains(&self, p: Point) -> bool {
+        let sides = [0, 1, 2, 3].map(|i| {
+            let (a, b) = (self.0[i], self.0[(i + 1) % 4]);
+            cross(b.minus(a), p.minus(a))
+        });
+        sides.iter().all(|&s| s > 0.0) || sides.iter().all(|&s| s < 0.0)
+    }
+
+    /// The middle of the area.
+    fn centre(&self) -> Point {
+        let [a, b, c, d] = self.0;
+        a.plus(b).plus(c).plus(d).scaled(0.25)
+    }
+
+    /// Whether `triple` has a finder inside this area, or this area's
+    /// middle is inside the parallelogram of `triple`'s finder centres.
+    fn overlaps(&self, triple: &Triple) -> bool {
+        let (tl, tr, bl) = (triple.top_left, triple.top_right, triple.bottom_left);
+        let around = Area([tl, tr, tr.plus(bl).minus(tl), bl]);
+        [tl, tr, bl].iter().any(|&p| self.contains(p)) || around.contains(self.centre())
+    }
+}
+
 /// Reads `triple` as a code of `version`: the whole-code perspective from
 /// the finders and the bottom-right alignment pattern, and for version 7
-/// and up the piecewise fit over every alignment pattern first.
+/// and up the piecewise fit over every alignment pattern first. With the
+/// payload, the code's area in the picture.
 fn read_version(
     bits: &Bits<'_>,
     triple: &Triple,
     version: u8,
     reach: &[f64],
     budget: &mut Budget<'_>,
-) -> Option<Payload> {
+) -> Option<(Payload, Option<Area>)> {
     let size = 17 + 4 * usize::from(version);
     let sizef = size as f64;
     let affine = corner_model(triple, version)?;
@@ -224,18 +277,20 @@ fn read_version(
             }
         }
     }
+    let area = Area::of(&whole, sizef);
     if lines.len() > 2
         && let Some(cells) = cells_model(bits, &whole, &lines, budget)
         && let Some(payload) = decode(bits, &cells, size, budget)
     {
-        return Some(payload);
+        return Some((payload, area));
     }
     if let Some(payload) = decode(bits, &Model::Whole(whole), size, budget) {
-        return Some(payload);
+        return Some((payload, area));
     }
     // No alignment pattern found or a wrong one: the parallelogram.
     if whole != affine {
-        return decode(bits, &Model::Whole(affine), size, budget);
+        let payload = decode(bits, &Model::Whole(affine), size, budget)?;
+        return Some((payload, Area::of(&affine, sizef)));
     }
     None
 }

@@ -159,3 +159,56 @@ fn survives_garbage() {
     assert!(read(side, side, &bits[..10], &mut Budget::units(u64::MAX)).is_empty());
     assert!(read(0, 0, &[], &mut Budget::units(u64::MAX)).is_empty());
 }
+
+fn triple_at(tl: (f64, f64), tr: (f64, f64), bl: (f64, f64)) -> Triple {
+    Triple {
+        top_left: Point::new(tl.0, tl.1),
+        top_right: Point::new(tr.0, tr.1),
+        bottom_left: Point::new(bl.0, bl.1),
+        modules: [1.0; 3],
+        members: [0, 1, 2],
+        score: 0.0,
+    }
+}
+
+#[test]
+fn a_triple_inside_or_around_a_code_read_is_not_another_code() {
+    let read = Area([
+        Point::new(40.0, 40.0),
+        Point::new(160.0, 40.0),
+        Point::new(160.0, 160.0),
+        Point::new(40.0, 160.0),
+    ]);
+    // Look-alikes among its data modules.
+    assert!(read.overlaps(&triple_at((60.0, 60.0), (150.0, 60.0), (60.0, 150.0))));
+    // Look-alikes in the background round it (the stress corpus's ecc case).
+    assert!(read.overlaps(&triple_at((7.0, 7.0), (194.0, 9.0), (9.0, 190.0))));
+    // One finder inside is enough.
+    assert!(read.overlaps(&triple_at((100.0, 100.0), (300.0, 100.0), (100.0, 300.0))));
+    // A code beside it, either way round.
+    assert!(!read.overlaps(&triple_at((200.0, 40.0), (320.0, 40.0), (200.0, 160.0))));
+    assert!(!read.overlaps(&triple_at((320.0, 160.0), (200.0, 160.0), (320.0, 40.0))));
+}
+
+#[test]
+fn reads_two_codes_side_by_side() {
+    let other = "https://id.example.vn/01/08930000000029/21/SERIAL-7";
+    let (side, left) = render(GS1, 6, 4, 4);
+    let (side_b, right) = render(other, 6, 4, 4);
+    assert_eq!(side, side_b, "same size, for a simple picture");
+    let width = 2 * side;
+    let mut px = vec![255u8; width * side];
+    for y in 0..side {
+        px[y * width..y * width + side].copy_from_slice(&left[y * side..(y + 1) * side]);
+        px[y * width + side..(y + 1) * width].copy_from_slice(&right[y * side..(y + 1) * side]);
+    }
+    let bits = binarize::blocks(Luma::new(width, side, &px));
+    let mut texts: Vec<String> = read(width, side, &bits, &mut Budget::units(u64::MAX))
+        .iter()
+        .filter_map(Payload::text)
+        .collect();
+    texts.sort();
+    let mut want = vec![GS1.to_owned(), other.to_owned()];
+    want.sort();
+    assert_eq!(texts, want);
+}
