@@ -82,6 +82,13 @@ fn camera_frame_figures() {
     let rqrr_alone = Attempt::new(0, Threshold::Rows);
     for (name, attempt) in std::iter::once(("rqrr alone", rqrr_alone))
         .chain(CAMERA.iter().map(|a| ("camera attempt", *a)))
+        .chain(
+            [
+                Attempt::new(0, Threshold::Blocks).located(),
+                Attempt::new(320, Threshold::Blocks).located(),
+            ]
+            .map(|a| ("locator, not a camera attempt", a)),
+        )
     {
         let (code_ms, read) = time(attempt, &with_code);
         let (blank_ms, _) = time(attempt, &blank);
