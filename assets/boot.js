@@ -128,7 +128,12 @@ function prepareShell() {
   if (lang === "en") {
     for (const part of shell.querySelectorAll("[data-lang]")) part.hidden = part.dataset.lang !== "en";
   }
-  if (location.pathname.startsWith("/embed")) shell.querySelector("header")?.remove();
+  // The badge: no header, and the loading line drawn as the badge's own
+  // "checking" box, so nothing in the frame moves when the widget takes over.
+  if (location.pathname.startsWith("/embed")) {
+    shell.querySelector("header")?.remove();
+    shell.classList.add("in-embed");
+  }
 }
 
 /** The widget could not start: the shell's "loading" would never end. */

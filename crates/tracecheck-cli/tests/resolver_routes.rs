@@ -105,6 +105,38 @@ fn only_a_server_on_this_machine_lets_the_widget_reach_plain_http_locally() {
 }
 
 #[test]
+fn the_badge_page_draws_its_shell_as_the_badge_and_allows_the_pages_hashes() {
+    let dist = std::env::temp_dir().join(format!("tracecheck-embed-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).expect("temp dir");
+    let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
+script-src 'self' 'sha256-Ym9vdA=='; style-src 'self' 'sha256-Y3Nz'\"></head><body>\
+<div id=\"app-shell\" class=\"app-shell\"><header></header></div></body></html>";
+    std::fs::write(dist.join("index.html"), page).expect("write");
+    let site = site(Some(dist.clone()));
+
+    let embed = route(&site, "/embed?code=x", "text/html");
+    let body = String::from_utf8_lossy(&embed.body).into_owned();
+    assert!(body.contains("class=\"app-shell in-embed\""), "{body}");
+    let csp = embed.header("content-security-policy").unwrap_or_default();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-Ym9vdA=='"),
+        "{csp}"
+    );
+    assert!(csp.contains("style-src 'self' 'sha256-Y3Nz'"), "{csp}");
+    assert!(csp.contains("frame-ancestors *"), "{csp}");
+
+    // The app itself keeps the plain shell (it has a header).
+    let app = route(&site, "/", "text/html");
+    assert!(!String::from_utf8_lossy(&app.body).contains("in-embed"));
+    assert!(
+        app.header("content-security-policy")
+            .unwrap_or_default()
+            .contains("frame-ancestors 'none'")
+    );
+    std::fs::remove_dir_all(dist).ok();
+}
+
+#[test]
 fn unknown_and_broken_codes_get_problem_answers() {
     let site = site(None);
     let unknown = route(&site, "/01/08935001000099", "application/linkset+json");

@@ -113,7 +113,9 @@ pub fn page(site: &Site, many: bool) -> Answer {
     }
 }
 
-/// The shop's stylesheet.
+/// The shop's stylesheet. `trace-check` keeps the badge's first height
+/// (the loader's iframe starts at 64 px) before the loader has run, so the
+/// cards below do not move when it does (docs/embedding.md).
 pub fn css() -> Answer {
     let css = "body{margin:0;font-family:system-ui,sans-serif;color:#222;background:#faf7f2}\
 header{padding:1rem 1.5rem;background:#7a2e0e;color:#fff}header h1{margin:0 0 .25rem}header p{margin:0}\
@@ -122,6 +124,7 @@ grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}\
 .product{background:#fff;border-radius:.75rem;padding:1rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}\
 .photo{display:block;width:100%;height:7rem;border-radius:.5rem;background:linear-gradient(135deg,#e9c46a,#f4a261)}\
 img.photo{height:auto;aspect-ratio:16/10}\
-.product h2{font-size:1.05rem;margin:.6rem 0 .2rem}.price{font-weight:700;color:#7a2e0e;margin:0 0 .5rem}";
+.product h2{font-size:1.05rem;margin:.6rem 0 .2rem}.price{font-weight:700;color:#7a2e0e;margin:0 0 .5rem}\
+trace-check{display:block;min-height:64px}";
     Answer::css(css)
 }

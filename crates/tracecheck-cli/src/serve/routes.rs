@@ -246,6 +246,16 @@ fn embed_shell(site: &Site, query: &str) -> Answer {
         .headers
         .retain(|(name, _)| name != "X-Frame-Options" && name != "Content-Security-Policy");
     answer.headers.push(("Content-Security-Policy".into(), csp));
+    // The shell drawn as the badge from the first paint (boot.js does the
+    // same, but only after that paint: a layout shift in the frame).
+    if let Ok(page) = std::str::from_utf8(&answer.body) {
+        let page = page.replacen(
+            "id=\"app-shell\" class=\"app-shell\"",
+            "id=\"app-shell\" class=\"app-shell in-embed\"",
+            1,
+        );
+        answer.body = page.into_bytes();
+    }
     answer
 }
 
