@@ -44,6 +44,15 @@ pub fn run(args: Args) -> super::Outcome {
             tracecheck_cli::publish::output::gzip_tree(&dist).map_err(|e| e.to_string())?;
         eprintln!("wrote {written} .gz files in {}", dist.display());
     }
+    // The CSP header names the page's inline stylesheet and loader by hash
+    // (serve/csp.rs): without the built page it would block them.
+    if std::fs::metadata(dist.join("index.html")).is_err() {
+        eprintln!(
+            "warning: {} has no index.html: build the widget first (trunk build --release), \
+then generate this configuration, or its CSP header will block the page's inline loader",
+            dist.display()
+        );
+    }
     let config = Config {
         registry: &registry,
         dist: &dist,
