@@ -197,11 +197,7 @@ impl Attempt {
             .saturating_mul(PREPARE_UNITS);
         match self.reader {
             Reader::Rqrr => prepare.saturating_add(rqrr_units(width, height)),
-            Reader::Locate => prepare.saturating_add(
-                (width as u64)
-                    .saturating_mul(height as u64)
-                    .saturating_mul(LOCATE_UNITS),
-            ),
+            Reader::Locate => prepare,
         }
     }
 
@@ -325,11 +321,6 @@ impl Attempt {
 /// Work units per pixel to prepare a picture (resize, threshold): a few
 /// passes over it.
 const PREPARE_UNITS: u64 = 8;
-
-/// Work units per pixel the locator spends on a picture without a code:
-/// the finder search on the bits and on their inverse, and the inverse
-/// itself (locate/mod.rs, locate/finder.rs).
-const LOCATE_UNITS: u64 = 5;
 
 /// Work units per pixel charged before rqrr's detector runs (its region
 /// growing and grid fits, measured in docs/scanning.md).

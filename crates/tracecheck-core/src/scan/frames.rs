@@ -4,18 +4,15 @@
 //! the next way of looking. A frame that reads something keeps its attempt
 //! for the frames after it (the light rarely changes between two frames).
 
-use super::attempt::{Attempt, Reader, Threshold};
+use super::attempt::{Attempt, Threshold};
 use super::budget::{Budget, FRAME_UNITS};
 use super::{Luma, Payload};
 
-/// Attempts for camera frames (about 640×480), in turn. The core's own
-/// locator at half size first: on a 640×480 frame with a code it read in
-/// 1.5 ms where rqrr's fastest attempt took 10.5 ms, and cost the same on a
-/// frame without one (tests/scan_speed.rs, docs/scanning.md). Then rqrr at
-/// half size with its own threshold (a code held up to a phone is large in
-/// the frame), and the other thresholds.
+/// Attempts for camera frames (about 640×480), in turn. Half size and
+/// rqrr's own threshold first: a code held up to a phone is large in the
+/// frame, and it was the fastest attempt on a frame with a code in
+/// Chromium (tests/scan_speed.rs; figures in docs/scanning.md).
 pub const CAMERA: &[Attempt] = &[
-    attempt(320, Threshold::Rows, false).located(),
     attempt(320, Threshold::Rows, false),
     attempt(0, Threshold::Blocks, false),
     attempt(320, Threshold::Blocks, false),
@@ -86,22 +83,10 @@ impl FrameScanner {
             if tried > 0 && !budget.affords(cost) {
                 break;
             }
-            // The budget above decides whether it starts; once started,
-            // rqrr runs to the end (it cannot be stopped inside), and the
-            // locator stops itself within a frame's units, charged here as
-            // it spends them.
-            let found = match attempt.reader {
-                Reader::Rqrr => {
-                    budget.spend(cost);
-                    attempt.run(frame)
-                }
-                Reader::Locate => {
-                    let mut own = Budget::units(FRAME_UNITS);
-                    let found = attempt.run_within(frame, &mut own);
-                    budget.spend(FRAME_UNITS - own.left());
-                    found
-                }
-            };
+            budget.spend(cost);
+            // The budget above decides whether it starts; once started it
+            // runs to the end, as rqrr cannot be stopped inside.
+            let found = attempt.run(frame);
             if !found.is_empty() {
                 return found;
             }
