@@ -239,25 +239,28 @@ fn linkset(site: &Site, raw_url: &str) -> Answer {
 
 fn embed_shell(site: &Site, query: &str) -> Answer {
     let code = code_param(query);
-    let mut answer = app_shell(site, code.as_deref().map_or(Page::Loads, Page::Verifies));
-    // The badge may be framed by any page.
-    let csp = embed_csp(answer.header("Content-Security-Policy").unwrap_or(APP_CSP));
-    answer
-        .headers
-        .retain(|(name, _)| name != "X-Frame-Options" && name != "Content-Security-Policy");
-    answer.headers.push(("Content-Security-Policy".into(), csp));
-    // The shell drawn as the badge from the first paint (boot.js does the
-    // same, but only after that paint: a layout shift in the frame).
-    if let Ok(page) = std::str::from_utf8(&answer.body) {
-        let page = page.replacen(
-            "id=\"app-shell\" class=\"app-shell\"",
-            "id=\"app-shell\" class=\"app-shell in-embed\"",
-            1,
-        );
-        answer.body = page.into_bytes();
-    }
-    answer
+    shell(
+        site,
+        code.as_deref().map_or(Page::Loads, Page::Verifies),
+        Shell::Badge,
+    )
 }
+
+/// Which page the widget's shell is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shell {
+    /// The app itself: never framed.
+    App,
+    /// The badge (`/embed`): framed by any page, its loading line drawn as
+    /// the badge's box.
+    Badge,
+}
+
+/// index.html's shell, and the same shell drawn as the badge from the first
+/// paint (boot.js does the same, but only after that paint: a layout shift
+/// in the frame).
+const APP_SHELL: &str = "id=\"app-shell\" class=\"app-shell\"";
+const BADGE_SHELL: &str = "id=\"app-shell\" class=\"app-shell in-embed\"";
 
 /// What the widget's page will do first, for its early requests.
 #[derive(Clone, Copy)]
@@ -289,11 +292,16 @@ fn site_origin(site: &Site) -> String {
 }
 
 fn app_shell(site: &Site, first: Page<'_>) -> Answer {
+    shell(site, first, Shell::App)
+}
+
+/// The widget's page as `kind`, with its early requests for `first`.
+fn shell(site: &Site, first: Page<'_>, kind: Shell) -> Answer {
     let page = site
         .dist
         .as_ref()
         .and_then(|dist| std::fs::read_to_string(dist.join("index.html")).ok());
-    match page {
+    let mut answer = match page {
         Some(page) => {
             // The page's <meta> CSP must allow what the header allows.
             let page = if is_local(site) {
@@ -312,6 +320,10 @@ fn app_shell(site: &Site, first: Page<'_>) -> Answer {
                 &format!("{}{demo}</head>", early_block(&early)),
                 1,
             );
+            let page = match kind {
+                Shell::App => page,
+                Shell::Badge => page.replacen(APP_SHELL, BADGE_SHELL, 1),
+            };
             let csp = widget_csp(site, &page);
             let mut answer = Answer::html(200, page.into_bytes());
             answer.set_header("Content-Security-Policy", &csp);
@@ -323,7 +335,14 @@ fn app_shell(site: &Site, first: Page<'_>) -> Answer {
 <p>The widget is not built: run <code>bash scripts/serve.sh</code>.</p>"
                 .to_vec(),
         ),
+    };
+    if kind == Shell::Badge {
+        // The badge may be framed by any page.
+        let csp = embed_csp(answer.header("Content-Security-Policy").unwrap_or(APP_CSP));
+        answer.headers.retain(|(name, _)| name != "X-Frame-Options");
+        answer.set_header("Content-Security-Policy", &csp);
     }
+    answer
 }
 
 /// Tells the widget, before its trust list arrives, that this server's
