@@ -2,56 +2,14 @@
 //! `GET /verify?code=…` with the verdict JSON and `POST
 //! /credentials/verify` in the VC-API shape, over real HTTP on 127.0.0.1.
 
+mod support;
+
 use std::io::Read;
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
 
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use support::Server;
 
 fn start() -> Server {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .expect("free port")
-        .local_addr()
-        .expect("addr")
-        .port();
-    let child = Command::new(env!("CARGO_BIN_EXE_tracecheck"))
-        .args([
-            "serve",
-            "--addr",
-            &format!("127.0.0.1:{port}"),
-            "--dist",
-            "/nonexistent",
-            "--verify",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start serve");
-    let server = Server {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-    };
-    for _ in 0..100 {
-        if ureq::get(&format!("{}/config.json", server.base))
-            .call()
-            .is_ok()
-        {
-            return server;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    panic!("tracecheck serve did not start");
+    support::start(&["--dist", "/nonexistent", "--verify"])
 }
 
 fn get(url: &str) -> (u16, serde_json::Value) {

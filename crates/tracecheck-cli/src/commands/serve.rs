@@ -34,7 +34,8 @@ pub struct Args {
     /// answer has an `ETag`, so an expired copy is revalidated with a 304.
     #[arg(long, default_value_t = tracecheck_cli::serve::DEFAULT_SHORT_CACHE)]
     short_cache: u32,
-    /// Worker threads.
+    /// Threads that compute answers at once (reading files, running
+    /// verifications); connections themselves hold no thread.
     #[arg(long, default_value_t = 8)]
     threads: usize,
     /// Serve a registry whose trust root is the demo root at a public

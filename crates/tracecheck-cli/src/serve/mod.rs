@@ -12,9 +12,9 @@ mod pages;
 mod retailer;
 mod routes;
 pub mod verify_api;
+mod wire;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 pub use csp::{APP_CSP, DATA_CSP, embed_csp, with_page_hashes};
 pub use routes::{Answer, PERMISSIONS_POLICY, route};
@@ -101,73 +101,50 @@ pub fn finish(site: &Site, url: &str, answer: Answer, request: &RequestHeaders) 
     }
 }
 
-/// Serves `site` on `addr` with a few worker threads until the process ends.
+/// Serves `site` on `addr` until the process ends, `threads` answering
+/// requests at once (see [`wire`]).
 pub fn run(site: Site, addr: &str, threads: usize) -> Result<(), String> {
-    let server =
-        tiny_http::Server::http(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-    let server = Arc::new(server);
-    let site = Arc::new(site);
-    let workers: Vec<_> = (0..threads.max(1))
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let site = Arc::clone(&site);
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    respond(&site, request);
-                }
-            })
-        })
-        .collect();
-    for worker in workers {
-        let _ = worker.join();
-    }
-    Ok(())
+    wire::run(site, addr, threads)
 }
 
-fn respond(site: &Site, mut request: tiny_http::Request) {
-    let header = |request: &tiny_http::Request, name: &'static str| {
-        request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv(name))
-            .map(|h| h.value.as_str().to_owned())
-            .unwrap_or_default()
-    };
-    let accept = header(&request, "Accept");
-    let wire = RequestHeaders {
-        accept_encoding: header(&request, "Accept-Encoding"),
-        if_none_match: header(&request, "If-None-Match"),
-    };
-    let head = *request.method() == tiny_http::Method::Head;
-    let method = request.method().as_str().to_owned();
-    let url = request.url().to_owned();
-    let service_answer = site.verifier.as_ref().and_then(|service| {
-        let mut body = Vec::new();
-        if method == "POST" {
-            let limit = verify_api::MAX_BODY as u64 + 1;
-            let _ = std::io::Read::read_to_end(
-                &mut std::io::Read::take(request.as_reader(), limit),
-                &mut body,
-            );
-        }
-        verify_api::handle(service, &method, &url, &body)
-    });
+/// A request as [`answer`] needs it.
+#[derive(Debug, Default, Clone)]
+pub struct Incoming {
+    /// `GET`, `HEAD`, `POST`…
+    pub method: String,
+    /// The path and query, as sent.
+    pub url: String,
+    /// `Accept`.
+    pub accept: String,
+    /// `Accept-Encoding`.
+    pub accept_encoding: String,
+    /// `If-None-Match`.
+    pub if_none_match: String,
+    /// A POST's body, cut at one byte past the service's limit.
+    pub body: Vec<u8>,
+}
+
+/// What the server answers `request`: the verification service's answer,
+/// else the site's, finished for the wire ([`finish`]).
+pub fn answer(site: &Site, request: &Incoming) -> Answer {
+    let method = request.method.as_str();
+    let url = request.url.as_str();
+    let service_answer = site
+        .verifier
+        .as_ref()
+        .and_then(|service| verify_api::handle(service, method, url, &request.body));
     let answer = match service_answer {
         Some(answer) => answer,
-        None if matches!(method.as_str(), "GET" | "HEAD") => route(site, &url, &accept),
+        None if matches!(method, "GET" | "HEAD") => route(site, url, &request.accept),
         None => Answer::text(405, "method not allowed"),
     };
-    let answer = finish(site, &url, answer, &wire);
+    let wire = RequestHeaders {
+        accept_encoding: request.accept_encoding.clone(),
+        if_none_match: request.if_none_match.clone(),
+    };
+    let answer = finish(site, url, answer, &wire);
     if site.log_requests {
-        eprintln!("{} {} {} {}", method, url, answer.status, answer.body.len());
+        eprintln!("{method} {url} {} {}", answer.status, answer.body.len());
     }
-    let mut response = tiny_http::Response::from_data(if head { Vec::new() } else { answer.body });
-    response = response.with_status_code(answer.status);
-    for (name, value) in answer.headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
-    }
-    // A client that hangs up mid-answer is not the server's problem.
-    let _ = request.respond(response);
+    answer
 }
