@@ -13,7 +13,13 @@ pub mod pages;
 pub mod platform;
 pub mod route;
 
-/// Mounts the widget on the page's body.
+/// Mounts the widget on the page's body, in a task of its own: the
+/// WebAssembly's compilation and start end one main-thread task and the
+/// first render is the next, instead of one task a slow phone spends
+/// 200 ms and more on (docs/performance.md, long tasks).
 pub fn run() {
-    yew::Renderer::<app::App>::new().render();
+    gloo_timers::callback::Timeout::new(0, || {
+        yew::Renderer::<app::App>::new().render();
+    })
+    .forget();
 }
