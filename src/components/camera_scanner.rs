@@ -14,6 +14,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::hooks::use_camera::{Camera, CameraState as State, use_camera};
+use crate::i18n::number::short;
 use crate::i18n::{Lang, Msg};
 use crate::platform::camera;
 
@@ -111,8 +112,8 @@ pub fn CameraScanner(props: &Props) -> Html {
         let zoom = features.zoom.map(|(min, max, step)| html! {
             <label class="zoom">
                 {lang.t(Msg::Zoom)}
-                <input type="range" min={min.to_string()} max={max.to_string()}
-                    step={step.to_string()} value={min.to_string()} oninput={zoom} />
+                <input type="range" min={short(min)} max={short(max)}
+                    step={short(step)} value={short(min)} oninput={zoom} />
             </label>
         });
         html! { <div class="camera-controls">{switch}{torch}{zoom}</div> }

@@ -5,6 +5,7 @@
 use tracecheck_core::credential::GeoPoint;
 use yew::prelude::*;
 
+use crate::i18n::number::fixed;
 use crate::i18n::{Lang, Msg};
 
 /// Vietnam's outline, schematic: (latitude, longitude) of prominent border
@@ -144,7 +145,7 @@ pub fn OriginMap(props: &Props) -> Html {
         .iter()
         .map(|&(lat, lon)| {
             let (x, y) = country.point(lat, lon);
-            format!("{x:.1},{y:.1}")
+            format!("{},{}", fixed(x, 1), fixed(y, 1))
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -174,7 +175,7 @@ pub fn OriginMap(props: &Props) -> Html {
                 <title>{description}</title>
                 <g transform="translate(8,5)">
                     <polygon class="land" points={outline} />
-                    <circle class="pin" cx={format!("{px:.1}")} cy={format!("{py:.1}")} r="4" />
+                    <circle class="pin" cx={fixed(px, 1)} cy={fixed(py, 1)} r="4" />
                 </g>
                 <g transform="translate(140,25)">
                     <rect class="inset" x="0" y="0" width="172" height="172" rx="6" />
@@ -183,14 +184,14 @@ pub fn OriginMap(props: &Props) -> Html {
                         let (dx, anchor) = if *right { (4.0, "start") } else { (-4.0, "end") };
                         html! {
                             <g class="city">
-                                <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="2.5" />
-                                <text x={format!("{:.1}", x + dx)} y={format!("{:.1}", y - 3.0)} text-anchor={anchor}>{*name}</text>
+                                <circle cx={fixed(x, 1)} cy={fixed(y, 1)} r="2.5" />
+                                <text x={fixed(x + dx, 1)} y={fixed(y - 3.0, 1)} text-anchor={anchor}>{*name}</text>
                             </g>
                         }
                     }) }
                     <path class="pin" d={pin_path(ix, iy)} />
                     // A 10 km scale bar (one degree of latitude is about 111 km).
-                    <line class="scale" x1="8" y1="162" x2={format!("{:.1}", 8.0 + inset.scale * 10.0 / 111.0)} y2="162" />
+                    <line class="scale" x1="8" y1="162" x2={fixed(8.0 + inset.scale * 10.0 / 111.0, 1)} y2="162" />
                     <text class="scale" x="8" y="156">{"10 km"}</text>
                 </g>
             </svg>
@@ -199,7 +200,7 @@ pub fn OriginMap(props: &Props) -> Html {
                 if !props.no_links {
                     {" · "}
                     // The phone's own map app, not a third-party request from here.
-                    <a href={format!("geo:{latitude:.5},{longitude:.5}")}>{lang.t(Msg::OpenInMaps)}</a>
+                    <a href={format!("geo:{},{}", fixed(latitude, 5), fixed(longitude, 5))}>{lang.t(Msg::OpenInMaps)}</a>
                 }
             </figcaption>
         </figure>
@@ -208,5 +209,9 @@ pub fn OriginMap(props: &Props) -> Html {
 
 /// A map-pin shape with its point at (x, y).
 fn pin_path(x: f64, y: f64) -> String {
-    format!("M{x:.1},{y:.1} c-3,-7 -9,-11 -9,-17 a9,9 0 1 1 18,0 c0,6 -6,10 -9,17 z",)
+    format!(
+        "M{},{} c-3,-7 -9,-11 -9,-17 a9,9 0 1 1 18,0 c0,6 -6,10 -9,17 z",
+        fixed(x, 1),
+        fixed(y, 1)
+    )
 }

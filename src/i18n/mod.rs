@@ -3,6 +3,7 @@
 //! arm, so a missing translation is a compile error.
 
 mod en;
+pub mod number;
 mod vi;
 
 use time::{Date, OffsetDateTime};
@@ -289,8 +290,8 @@ impl Lang {
     }
 
     /// A decimal number with this language's decimal mark.
-    pub fn decimal(self, value: f64, places: usize) -> String {
-        let text = format!("{value:.places$}");
+    pub fn decimal(self, value: f64, places: u32) -> String {
+        let text = number::fixed(value, places);
         match self {
             Lang::Vi => text.replace('.', ","),
             Lang::En => text,

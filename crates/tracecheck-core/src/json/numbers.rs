@@ -68,15 +68,17 @@ fn check_literal(literal: &[u8]) -> Result<(), JsonError> {
     let (integer, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     if exponent.is_none() && fraction.is_empty() {
         // A plain integer must read back as itself: any up to 2^53; beyond,
-        // only the shortest round-trip text of its double (Rust's `Display`
-        // writes the same digits as ECMAScript, which JCS follows).
+        // only the text JCS writes for its double (ECMAScript's number
+        // formatting, by ryu-js as serde_json_canonicalizer writes it; from
+        // 10^21 that is an exponent, so no integer literal that long passes).
         let small = integer.len() <= 16
             && integer
                 .parse::<u64>()
                 .is_ok_and(|magnitude| magnitude <= MAX_EXACT_INTEGER);
         let exact = small
-            || parse_double(integer)
-                .is_ok_and(|double| double.is_finite() && format!("{double}") == integer);
+            || parse_double(integer).is_ok_and(|double| {
+                double.is_finite() && ryu_js::Buffer::new().format_finite(double) == integer
+            });
         return if exact {
             Ok(())
         } else {
@@ -130,6 +132,7 @@ mod tests {
             "455555555000000000",
             "9007199254740993000",
             "18446744073709552000",
+            "100000000000000000000",
         ] {
             assert_eq!(check(ok), Ok(()), "{ok}");
         }
@@ -145,6 +148,8 @@ mod tests {
             "18446744073709551615",
             // Exactly a double, but not as JCS writes it: refused too.
             "18446744073709551616",
+            // JCS writes 10^21 and beyond with an exponent (`1e+21`).
+            "1000000000000000000000",
             "0.30000000000000000001",
             "1.2345678901234567890e5",
             "1e-400",
