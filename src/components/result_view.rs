@@ -31,6 +31,7 @@ pub struct Props {
 pub fn ResultView(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let report = &props.report;
+    let rest = use_rest_later(report);
     let record = match (report.verified.as_ref(), report.passport.as_ref()) {
         (Some(verified), _) => html! {
             <>
@@ -39,10 +40,12 @@ pub fn ResultView(props: &Props) -> Html {
                 }
                 <ProductCard product={verified.product.clone()} batch={verified.batch.clone()} />
                 <Certifications reports={report.certifications.clone()} checked_at={report.checked_at} />
-                <ProducerCard producer={verified.producer.clone()} no_links={props.no_links} />
-                <FacilityCard facility={verified.facility.clone()} no_links={props.no_links} />
-                if let Some(batch) = &verified.batch {
-                    <Timeline events={batch.events.clone()} />
+                if rest {
+                    <ProducerCard producer={verified.producer.clone()} no_links={props.no_links} />
+                    <FacilityCard facility={verified.facility.clone()} no_links={props.no_links} />
+                    if let Some(batch) = &verified.batch {
+                        <Timeline events={batch.events.clone()} />
+                    }
                 }
             </>
         },
@@ -98,11 +101,33 @@ pub fn ResultView(props: &Props) -> Html {
                 <p class="foreign-gtin"><a href={format!("/?code={gtin}")}>{lang.t(Msg::CheckGtin(gtin.clone()))}</a></p>
             }
             {record}
-            <PassportChecklist items={report.checklist()} />
-            <ChecksList checks={report.checks.clone()} certifications={report.certifications.clone()} />
-            <TrustFooter report={Rc::clone(report)} no_links={props.no_links} />
+            if rest {
+                <PassportChecklist items={report.checklist()} />
+                <ChecksList checks={report.checks.clone()} certifications={report.certifications.clone()} />
+                <TrustFooter report={Rc::clone(report)} no_links={props.no_links} />
+            }
         </>
     }
+}
+
+/// Whether to draw what lies below a phone's first screen (the parties,
+/// the supply chain, every check): not in the render that shows a new
+/// report, but in a task of its own right after it. Drawn and laid out
+/// together, a whole report was one main-thread task of about 300 ms under
+/// 4× CPU (docs/performance.md); the verdict and the product come first.
+#[hook]
+fn use_rest_later(report: &Rc<Report>) -> bool {
+    let shown = use_state(|| None::<*const Report>);
+    let current = Rc::as_ptr(report);
+    {
+        let shown = shown.clone();
+        use_effect_with(current, move |current| {
+            let current = *current;
+            let timer = gloo_timers::callback::Timeout::new(0, move || shown.set(Some(current)));
+            move || drop(timer)
+        });
+    }
+    *shown == Some(current)
 }
 
 /// A GS1 date (YYMMDD, day 00 for the month's last day) as a date in this
