@@ -156,8 +156,11 @@ async function start() {
     return response;
   });
   wasm.catch(() => undefined); // a failure is reported once, by start()'s caller
-  // After the WebAssembly's request, so the largest download starts first.
-  startEarlyRequests();
+  // After the WebAssembly's request, so the largest download starts first,
+  // and in a task of its own: on a slow phone the boot script with them
+  // was one task of 200 ms and more (docs/performance.md). The widget
+  // looks for them seconds later, once its WebAssembly has arrived.
+  setTimeout(startEarlyRequests, 0);
   const bindings = await import(tag.dataset.tracecheckJs);
   const exports = await bindings.default({ module_or_path: wasm });
   window.wasmBindings = bindings;
