@@ -25,6 +25,11 @@ pub struct Props {
     /// Kiosk: no link may lead away from the page.
     #[prop_or_default]
     pub no_links: bool,
+    /// Drawn after everything else, with the lower part of the report (the
+    /// verify page's "scan another"): drawn before it, it would be pushed
+    /// down when the rest appears, a layout shift.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component]
@@ -105,6 +110,7 @@ pub fn ResultView(props: &Props) -> Html {
                 <PassportChecklist items={report.checklist()} />
                 <ChecksList checks={report.checks.clone()} certifications={report.certifications.clone()} />
                 <TrustFooter report={Rc::clone(report)} no_links={props.no_links} />
+                {props.children.clone()}
             }
         </>
     }

@@ -83,10 +83,6 @@ fn Verification(props: &VerificationProps) -> Html {
                 on_scan={props.on_back.clone()} />
         }
     });
-    let details = report
-        .as_ref()
-        .map(|report| html! { <ResultView report={Rc::clone(report)} /> })
-        .unwrap_or_default();
     let on_back = props.on_back.reform(|_: MouseEvent| ());
     // The "scanned code" line and "scan another" button: under "Checking…"
     // while it runs, at the end of the page once the verdict is in. Two
@@ -101,10 +97,14 @@ fn Verification(props: &VerificationProps) -> Html {
             <button type="button" class="primary again" onclick={on_back}>{lang.t(Msg::ScanAnother)}</button>
         </div>
     };
-    let (foot_checking, foot_done) = if report.is_some() {
-        (Html::default(), foot)
-    } else {
-        (foot, Html::default())
+    // Once the verdict is in, the foot comes with the lower part of the
+    // report, which is drawn a task after the verdict (`ResultView`).
+    let (foot_checking, details) = match &report {
+        Some(report) => (
+            Html::default(),
+            html! { <ResultView report={Rc::clone(report)}>{foot}</ResultView> },
+        ),
+        None => (foot, Html::default()),
     };
     let seen_before = previous
         .as_ref()
@@ -121,7 +121,6 @@ fn Verification(props: &VerificationProps) -> Html {
                 <p class="seen-before">{note}</p>
             }
             {details}
-            {foot_done}
         </div>
     }
 }
