@@ -44,6 +44,31 @@ forEachEngine((engine) => {
     await page.close();
   });
 
+  test("a short report does not move once its verdict shows (layout shift)", async () => {
+    // The report's lower part is drawn a task after the verdict
+    // (src/components/result_view.rs); anything drawn before it and below
+    // it would be pushed down: "scan another" was (CLS 0.318 on this page).
+    const page = await env.browser.page();
+    await page.goto(`${env.server.base}/?code=hello`);
+    await verdictOf(page);
+    await page.waitFor(".verify-foot button.again");
+    const shift = await page.evaluate(
+      () =>
+        new Promise((done) => {
+          if (!PerformanceObserver.supportedEntryTypes?.includes("layout-shift")) return done(null);
+          // Buffered: every shift since the page opened, then a moment more.
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+          }).observe({ type: "layout-shift", buffered: true });
+          setTimeout(() => done(total), 1000);
+        }),
+    );
+    // Firefox and WebKit do not report layout shifts.
+    if (shift !== null) assert.ok(shift < 0.1, `cumulative layout shift ${shift}`);
+    await page.close();
+  });
+
   test("a resolver that is down gives a network message, not a crash", async () => {
     const page = await env.browser.page();
     const code = "http://127.0.0.1:9/01/08935001000013/10/NL2611";
