@@ -116,10 +116,8 @@ pub struct Incoming {
     pub url: String,
     /// `Accept`.
     pub accept: String,
-    /// `Accept-Encoding`.
-    pub accept_encoding: String,
-    /// `If-None-Match`.
-    pub if_none_match: String,
+    /// What [`finish`] reads.
+    pub headers: RequestHeaders,
     /// A POST's body, cut at one byte past the service's limit.
     pub body: Vec<u8>,
 }
@@ -138,11 +136,7 @@ pub fn answer(site: &Site, request: &Incoming) -> Answer {
         None if matches!(method, "GET" | "HEAD") => route(site, url, &request.accept),
         None => Answer::text(405, "method not allowed"),
     };
-    let wire = RequestHeaders {
-        accept_encoding: request.accept_encoding.clone(),
-        if_none_match: request.if_none_match.clone(),
-    };
-    let answer = finish(site, url, answer, &wire);
+    let answer = finish(site, url, answer, &request.headers);
     if site.log_requests {
         eprintln!("{method} {url} {} {}", answer.status, answer.body.len());
     }

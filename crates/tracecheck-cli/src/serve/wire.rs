@@ -23,7 +23,7 @@ use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::{TokioIo, TokioTimer};
 
-use super::{Incoming as Asked, Site, answer, verify_api};
+use super::{Incoming as Asked, RequestHeaders, Site, answer, verify_api};
 
 /// A client gets this long to send a request's headers (a slow or idle
 /// client does not hold its connection open for ever).
@@ -87,8 +87,10 @@ async fn respond(
             .path_and_query()
             .map_or_else(|| parts.uri.to_string(), |p| p.as_str().to_owned()),
         accept: header("Accept"),
-        accept_encoding: header("Accept-Encoding"),
-        if_none_match: header("If-None-Match"),
+        headers: RequestHeaders {
+            accept_encoding: header("Accept-Encoding"),
+            if_none_match: header("If-None-Match"),
+        },
         body: if parts.method == hyper::Method::POST {
             read_body(body, verify_api::MAX_BODY + 1).await
         } else {
