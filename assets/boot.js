@@ -3,15 +3,20 @@
 // `pattern_script`). Trunk writes the hashed file names of the wasm-bindgen
 // JS module and the .wasm into data attributes of the <script> that loads
 // this file, and scripts/wasm-integrity.mjs (a Trunk post-build hook) adds
-// the .wasm's SRI hash as `data-tracecheck-wasm-integrity`.
+// their SRI hashes and those of the verify build.
 //
-// 1. The .wasm is fetched here, first thing, with that integrity, and the
+// 1. Which build: a product's address and the badge load the verify build
+//    (src/pages/set.rs: the widget without the scanner and the kiosk, about
+//    10% fewer bytes); every other page the whole widget.
+// 2. Its .wasm is fetched here, first thing, with its integrity, and the
 //    Response handed to wasm-bindgen's init (whose own fetch() would check
-//    no hash). There is no <link rel="preload"> for it: WebKit never hands
-//    a `preload as=fetch` to fetch() and would download the file twice.
+//    no hash); its JS module is preloaded with its own integrity, then
+//    imported. There is no <link rel="preload"> for the .wasm in the page:
+//    WebKit never hands a `preload as=fetch` to fetch() and would download
+//    the file twice, and the page does not know which build it needs.
 //    The data the first verification needs is asked for right after
 //    (startEarlyRequests), so its round trips overlap the download.
-// 2. Any failure — no WebAssembly (iOS Lockdown Mode), an engine without
+// 3. Any failure — no WebAssembly (iOS Lockdown Mode), an engine without
 //    the features the binary needs, a failed download or hash — shows the
 //    page's own explanation (#boot-failed in index.html, both languages)
 //    with a link to the code's record where the address names one, instead
@@ -141,27 +146,73 @@ function removeShell() {
   document.getElementById("app-shell")?.remove();
 }
 
+/**
+ * Whether this address is one the verify build serves: the same rules as
+ * src/route.rs for the badge and a code to verify (`/embed`, a non-blank
+ * `?code=`, a path whose first segment is a GS1 key's digits), checked
+ * after the kiosk's. Where the two disagree on an odd address, the verify
+ * build opens `/` afresh (src/pages/set.rs), which loads the whole widget.
+ */
+function wantsVerifyBuild() {
+  const path = location.pathname;
+  if (path === "/kiosk" || path === "/kiosk/") return false;
+  if (path === "/embed" || path === "/embed/") return true;
+  if ((new URLSearchParams(location.search).get("code") ?? "").trim() !== "") return true;
+  return /^\/*\d{2,}(\/|$)/.test(path);
+}
+
+/** The build to load: its JS module and .wasm with their integrity hashes. */
+function chooseBuild() {
+  const d = tag.dataset;
+  const verify = d.tracecheckVerifyJs && d.tracecheckVerifyWasm && wantsVerifyBuild();
+  return verify
+    ? { js: d.tracecheckVerifyJs, jsIntegrity: d.tracecheckVerifyJsIntegrity, wasm: d.tracecheckVerifyWasm, wasmIntegrity: d.tracecheckVerifyWasmIntegrity }
+    : { js: d.tracecheckJs, jsIntegrity: d.tracecheckJsIntegrity, wasm: d.tracecheckWasm, wasmIntegrity: d.tracecheckWasmIntegrity };
+}
+
+/**
+ * Fetches the JS module with its hash (a `<link rel="modulepreload">`), so
+ * that import() runs that file or nothing: a module that fails its hash
+ * rejects here. An engine without modulepreload (Safari before 17) imports
+ * it unchecked, as it would have ignored a preload in the page.
+ */
+function preloadModule(href, integrity) {
+  const link = document.createElement("link");
+  if (!link.relList?.supports?.("modulepreload")) return Promise.resolve();
+  link.rel = "modulepreload";
+  link.crossOrigin = "anonymous";
+  link.integrity = integrity;
+  link.href = href;
+  const loaded = new Promise((resolve, reject) => {
+    link.onload = resolve;
+    link.onerror = () => reject(new TypeError(`${href}: not loaded or not matching its hash`));
+  });
+  document.head.append(link);
+  return loaded;
+}
+
 async function start() {
   if (!tag) throw new Error("tracecheck boot: missing <script data-tracecheck-js data-tracecheck-wasm>");
   // Lockdown Mode and old engines: say so before downloading anything.
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     throw new ReferenceError("no WebAssembly");
   }
-  const wasmUrl = tag.dataset.tracecheckWasm;
-  const integrity = tag.dataset.tracecheckWasmIntegrity;
+  const build = chooseBuild();
   // No hash, no start: an unchecked binary is never run.
-  if (!integrity) throw new TypeError("tracecheck boot: no data-tracecheck-wasm-integrity (scripts/wasm-integrity.mjs)");
-  const wasm = fetch(wasmUrl, { integrity }).then((response) => {
-    if (!response.ok) throw new TypeError(`${wasmUrl}: HTTP ${response.status}`);
+  if (!build.wasmIntegrity || !build.jsIntegrity) throw new TypeError("tracecheck boot: no integrity hashes on the boot <script> (scripts/wasm-integrity.mjs)");
+  const wasm = fetch(build.wasm, { integrity: build.wasmIntegrity }).then((response) => {
+    if (!response.ok) throw new TypeError(`${build.wasm}: HTTP ${response.status}`);
     return response;
   });
   wasm.catch(() => undefined); // a failure is reported once, by start()'s caller
+  const module = preloadModule(build.js, build.jsIntegrity);
   // After the WebAssembly's request, so the largest download starts first,
   // and in a task of its own: on a slow phone the boot script with them
   // was one task of 200 ms and more (docs/performance.md). The widget
   // looks for them seconds later, once its WebAssembly has arrived.
   setTimeout(startEarlyRequests, 0);
-  const bindings = await import(tag.dataset.tracecheckJs);
+  await module;
+  const bindings = await import(build.js);
   const exports = await bindings.default({ module_or_path: wasm });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: exports } }));

@@ -1,9 +1,10 @@
 // tracecheck service worker: the app works offline and says how old the data
 // it verified against is.
 //
-// - The app shell (index.html and the hashed JS, WASM and CSS it names) is
-//   cached at install; navigations are network-first with the shell as the
-//   fallback, so /, /01/…, ?code=, /kiosk and /embed all open offline.
+// - The app shell (index.html and the hashed JS, WASM and CSS it names:
+//   both builds of the widget, src/pages/set.rs) is cached at install;
+//   navigations are network-first with the shell as the fallback, so /,
+//   /01/…, ?code=, /kiosk and /embed all open offline.
 // - Hashed assets are cache-first (their names change when they do); other
 //   files of the app (boot.js, the manifest, icons) network-first.
 // - Data (config, trust list, status lists, linksets, credentials) is
@@ -12,7 +13,7 @@
 //   `X-Tracecheck-Cached-At: <ms since 1970>`, which the widget shows as the
 //   data's age. Revocation data past its own validUntil is judged by the
 //   verifier (Caution), not here.
-const VERSION = "tracecheck-5";
+const VERSION = "tracecheck-6";
 const SHELL = `${VERSION}-shell`;
 const DATA = `${VERSION}-data`;
 const FETCHED_AT = "X-Tracecheck-Fetched-At";
@@ -39,7 +40,7 @@ async function precacheShell() {
   const html = await response.clone().text();
   if (!isAppShell(html)) return;
   await cache.put("/", response);
-  const named = [...html.matchAll(/(?:href|src|data-tracecheck-js|data-tracecheck-wasm)="(\/[^"/][^"]*)"/g)].map((m) => m[1]);
+  const named = [...html.matchAll(/(?:href|src|data-tracecheck(?:-verify)?-(?:js|wasm))="(\/[^"/][^"]*)"/g)].map((m) => m[1]);
   // The QR decoder worker loads on the first scan; keep it for offline scanning too.
   const worker = ["/scan-worker-loader.js", "/scan-worker.js", "/scan-worker_bg.wasm"];
   const assets = new Set([...named, ...worker, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon.svg"]);

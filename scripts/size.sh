@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # First-load transfer size of the built widget: what a browser fetches
 # before the page is usable (the app's wasm + JS + CSS + boot.js), gzipped
-# at -9, against the 250 KB budget; then the decoder worker, fetched when
-# the first camera frame or photo is decoded.
+# at -9, against the 250 KB budget, for each of its two builds; then the
+# decoder worker, fetched when the first camera frame or photo is decoded.
 #
 #   bash scripts/size.sh            # measure dist/ as it is
 #   bash scripts/size.sh --build    # trunk build --release first
@@ -22,16 +22,26 @@ gz() { gzip -9 -c "$1" | wc -c; }
 row() { printf '%-46s %9d %9d\n' "$(basename "$1")" "$(stat -c %s "$1")" "$(gz "$1")"; }
 
 shopt -s nullglob
-first=(dist/tracecheck-web-*_bg.wasm dist/tracecheck-web-*.js dist/*.css dist/boot.js)
+# The whole widget (the scanner, `/`, the kiosk) and the verify build (a
+# product's address and the badge: src/pages/set.rs), each with the page's
+# stylesheet and boot loader.
+shared=(dist/*.css dist/boot.js)
+first=(dist/tracecheck-web-*_bg.wasm dist/tracecheck-web-*.js "${shared[@]}")
+verify=(dist/tracecheck-verify-*_bg.wasm dist/tracecheck-verify-*.js "${shared[@]}")
 worker=(dist/scan-worker_bg.wasm dist/scan-worker.js dist/scan-worker-loader.js)
 printf '%-46s %9s %9s\n' "file" "bytes" "gzip -9"
-total=0
-for f in "${first[@]}"; do
-  row "$f"
-  total=$((total + $(gz "$f")))
-done
-printf '%-46s %9s %9d  (budget %d: %s)\n' "first load" "" "${total}" "${budget}" \
-  "$([[ ${total} -le ${budget} ]] && echo within || echo "OVER by $((total - budget))")"
+summary() { # label files...
+  local label=$1 total=0 f
+  shift
+  for f in "$@"; do
+    row "$f"
+    total=$((total + $(gz "$f")))
+  done
+  printf '%-46s %9s %9d  (budget %d: %s)\n' "${label}" "" "${total}" "${budget}" \
+    "$([[ ${total} -le ${budget} ]] && echo within || echo "OVER by $((total - budget))")"
+}
+summary "first load, the scanner (/)" "${first[@]}"
+summary "first load, a product's address and the badge" "${verify[@]}"
 wtotal=0
 for f in "${worker[@]}"; do
   row "$f"

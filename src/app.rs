@@ -13,8 +13,7 @@ use crate::components::demo_mark::DemoMark;
 use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::{Lang, Msg};
 use crate::pages::embed::EmbedPage;
-use crate::pages::kiosk::KioskPage;
-use crate::pages::scan::ScanPage;
+use crate::pages::set::PageSet;
 use crate::pages::verify::VerifyPage;
 use crate::platform::{config, offline, storage, window};
 use crate::route::{self, Mode};
@@ -43,8 +42,9 @@ fn page_hints_demo() -> bool {
         .is_some()
 }
 
+/// The widget, with the pages of one build (`crate::pages::set`).
 #[function_component]
-pub fn App() -> Html {
+pub fn App<P: PageSet>() -> Html {
     let lang = use_state(initial_lang);
     let mode = use_state(route::current);
     let context = use_state(|| None::<Rc<Context>>);
@@ -169,7 +169,7 @@ pub fn App() -> Html {
                     <LanguageSwitch on_switch={on_switch} />
                 </header>
                 {demo_mark}
-                <main id="main" tabindex="-1"><KioskPage context={(*context).clone()} /></main>
+                <main id="main" tabindex="-1">{P::kiosk((*context).clone())}</main>
             </ContextProvider<Lang>>
         };
     }
@@ -183,7 +183,7 @@ pub fn App() -> Html {
         };
     }
     let page = match &*mode {
-        Mode::Scan => html! { <ScanPage {on_code} /> },
+        Mode::Scan => P::scan(on_code),
         Mode::Embed(_) | Mode::Kiosk => html! {},
         Mode::Verify(code) => html! {
             <VerifyPage code={code.clone()} context={(*context).clone()} {on_back} {on_code} />

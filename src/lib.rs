@@ -13,13 +13,23 @@ pub mod pages;
 pub mod platform;
 pub mod route;
 
-/// Mounts the widget on the page's body, in a task of its own: the
+/// Mounts the whole widget on the page's body, in a task of its own: the
 /// WebAssembly's compilation and start end one main-thread task and the
 /// first render is the next, instead of one task a slow phone spends
 /// 200 ms and more on (docs/performance.md, long tasks).
 pub fn run() {
+    mount::<pages::set::AllPages>();
+}
+
+/// Mounts the verify build: a product's address and the badge, without
+/// the scanner and the kiosk (`pages::set`).
+pub fn run_verify() {
+    mount::<pages::set::VerifyPages>();
+}
+
+fn mount<P: pages::set::PageSet>() {
     gloo_timers::callback::Timeout::new(0, || {
-        yew::Renderer::<app::App>::new().render();
+        yew::Renderer::<app::App<P>>::new().render();
     })
     .forget();
 }

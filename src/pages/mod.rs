@@ -3,4 +3,5 @@
 pub mod embed;
 pub mod kiosk;
 pub mod scan;
+pub mod set;
 pub mod verify;
