@@ -402,6 +402,15 @@ fn an_ultra_wide_or_telephoto_first_choice_moves_to_the_main_rear_camera() {
         camera::main_rear_camera("Camera góc siêu rộng mặt sau", &vi).as_deref(),
         Some("m")
     );
+    // Capitals, Vietnamese ones included, read the same (the browser lowercases).
+    let vi_capitals = cams(&[
+        ("u", "CAMERA GÓC SIÊU RỘNG MẶT SAU"),
+        ("m", "CAMERA MẶT SAU"),
+    ]);
+    assert_eq!(
+        camera::main_rear_camera("CAMERA GÓC SIÊU RỘNG MẶT SAU", &vi_capitals).as_deref(),
+        Some("m")
+    );
     // No label to go by (before permission, or "camera2 2, facing back"):
     // the browser's choice stands; so does an extra lens with no other.
     assert_eq!(camera::main_rear_camera("", &iphone), None);

@@ -7,28 +7,30 @@
 use tracecheck_core::verdict::{CertificationReport, Outcome, VerifiedCertification};
 use yew::prelude::*;
 
+use crate::components::report_ref::ReportRef;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub reports: Vec<CertificationReport>,
-    /// When the verification ran: a certificate that ended before it is expired.
-    pub checked_at: time::OffsetDateTime,
+    /// Its certifications; a certificate that ended before the
+    /// verification ran (`checked_at`) is expired.
+    pub report: ReportRef,
 }
 
 #[function_component]
 pub fn Certifications(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    if props.reports.is_empty() {
+    let report = &props.report;
+    if report.certifications.is_empty() {
         return html! {};
     }
     html! {
         <section class="card certifications">
             <h2>{lang.t(Msg::CertificationsHeading)}</h2>
             <ul class="badges">
-                { for props.reports.iter().map(|report| match &report.verified {
-                    Some(verified) => badge(verified, report.outcome, props.checked_at, lang),
-                    None => unconfirmed(report, lang),
+                { for report.certifications.iter().map(|certification| match &certification.verified {
+                    Some(verified) => badge(verified, certification.outcome, report.checked_at, lang),
+                    None => unconfirmed(certification, lang),
                 }) }
             </ul>
         </section>

@@ -4,12 +4,12 @@
 use tracecheck_core::verdict::{CertificationReport, Check, CheckId, Outcome};
 use yew::prelude::*;
 
+use crate::components::report_ref::ReportRef;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub checks: Vec<Check>,
-    pub certifications: Vec<CertificationReport>,
+    pub report: ReportRef,
 }
 
 #[function_component]
@@ -20,7 +20,7 @@ pub fn ChecksList(props: &Props) -> Html {
             <details open=true>
                 <summary><h2>{lang.t(Msg::WhyThisResult)}</h2></summary>
                 <ul>
-                    { for props.checks.iter().enumerate().map(|(index, check)| line(index, check, &props.certifications, lang)) }
+                    { for props.report.checks.iter().enumerate().map(|(index, check)| line(index, check, &props.report.certifications, lang)) }
                 </ul>
             </details>
         </section>
@@ -59,7 +59,7 @@ fn line(index: usize, check: &Check, certifications: &[CertificationReport], lan
         Outcome::Counterfeit => ("fail", "✕"),
     };
     let title = check_title(check, certifications, lang);
-    let detail = serde_json::to_string_pretty(&check.finding).unwrap_or_default();
+    let detail = format!("{:#?}", check.finding);
     html! {
         <li class={classes!("check", class)} id={anchor(index)} data-check={format!("{:?}", check.id)}>
             <span class="mark" aria-hidden="true">{mark}</span>

@@ -3,14 +3,15 @@
 //! record says, so the batch's lot, use-by date and serial are put side by
 //! side here, large, with the way to report a mismatch.
 
-use tracecheck_core::verdict::VerifiedBatch;
 use yew::prelude::*;
 
+use crate::components::report_ref::ReportRef;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub batch: VerifiedBatch,
+    /// Its verified batch.
+    pub report: ReportRef,
     /// Kiosk: no link to jump to.
     #[prop_or_default]
     pub no_links: bool,
@@ -19,7 +20,14 @@ pub struct Props {
 #[function_component]
 pub fn CompareWithPack(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let batch = &props.batch;
+    let Some(batch) = props
+        .report
+        .verified
+        .as_ref()
+        .and_then(|verified| verified.batch.as_ref())
+    else {
+        return html! {};
+    };
     let rows = [
         (Msg::Lot, batch.lot.clone()),
         (Msg::ExpiryDate, batch.expiry_date.map(|d| lang.date(d))),

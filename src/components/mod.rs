@@ -17,6 +17,7 @@ pub mod passport_checklist;
 pub mod photo_picker;
 pub mod product_card;
 pub mod recent_scans;
+pub mod report_ref;
 pub mod result_view;
 pub mod timeline;
 pub mod trust_footer;

@@ -4,20 +4,19 @@
 //! the product gets the way to check the batch. A failure is said for what
 //! it is, never blamed on the product.
 
-use std::rc::Rc;
-
 use tracecheck_core::code::suggest_correction;
 use tracecheck_core::resolve::FetchError;
 use tracecheck_core::verdict::{Finding, Level, Report};
 use yew::prelude::*;
 
 use crate::components::manual_entry::ManualEntry;
+use crate::components::report_ref::ReportRef;
 use crate::i18n::{Lang, Msg};
 use crate::platform::window;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: ReportRef,
     /// The code as scanned or typed.
     pub code: String,
     /// Check the same code again.

@@ -1,10 +1,11 @@
 //! Who made the product, and where.
 
-use tracecheck_core::credential::{Address, Facility};
+use tracecheck_core::credential::Address;
 use tracecheck_core::verdict::VerifiedProducer;
 use yew::prelude::*;
 
 use crate::components::origin_map::OriginMap;
+use crate::components::report_ref::ReportRef;
 use crate::i18n::{Lang, Msg};
 
 /// One line of address, most specific first.
@@ -22,7 +23,8 @@ pub fn address_line(address: &Address, lang: Lang) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct ProducerProps {
-    pub producer: VerifiedProducer,
+    /// Its verified producer.
+    pub report: ReportRef,
     /// Kiosk: contacts as text, with no link to follow.
     #[prop_or_default]
     pub no_links: bool,
@@ -33,7 +35,10 @@ pub struct ProducerProps {
 #[function_component]
 pub fn ProducerCard(props: &ProducerProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let producer = &props.producer;
+    let Some(verified) = &props.report.verified else {
+        return html! {};
+    };
+    let producer = &verified.producer;
     html! {
         <section class="card producer">
             <h2>{lang.t(Msg::ProducerHeading)}</h2>
@@ -84,7 +89,8 @@ fn contacts(producer: &VerifiedProducer, no_links: bool, lang: Lang) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct FacilityProps {
-    pub facility: Option<Facility>,
+    /// Its verified facility, if the record names one.
+    pub report: ReportRef,
     /// Kiosk: no link may lead away from the page.
     #[prop_or_default]
     pub no_links: bool,
@@ -93,7 +99,12 @@ pub struct FacilityProps {
 #[function_component]
 pub fn FacilityCard(props: &FacilityProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let Some(facility) = &props.facility else {
+    let Some(facility) = props
+        .report
+        .verified
+        .as_ref()
+        .and_then(|verified| verified.facility.as_ref())
+    else {
         return html! {};
     };
     html! {

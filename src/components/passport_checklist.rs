@@ -2,20 +2,23 @@
 //! shows it: present and verified, present but not verified, or missing
 //! (`verdict::checklist`; sources in docs/verifier.md).
 
-use tracecheck_core::verdict::{ChecklistItem, Presence};
+use tracecheck_core::verdict::Presence;
 use yew::prelude::*;
 
+use crate::components::report_ref::ReportRef;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub items: Vec<ChecklistItem>,
+    /// Whose checklist (`Report::checklist`).
+    pub report: ReportRef,
 }
 
 #[function_component]
 pub fn PassportChecklist(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    if props.items.is_empty() {
+    let items = props.report.checklist();
+    if items.is_empty() {
         return html! {};
     }
     html! {
@@ -24,7 +27,7 @@ pub fn PassportChecklist(props: &Props) -> Html {
                 <summary><h2>{lang.t(Msg::ChecklistHeading)}</h2></summary>
                 <p class="hint">{lang.t(Msg::ChecklistHint)}</p>
                 <ul>
-                    { for props.items.iter().map(|item| {
+                    { for items.iter().map(|item| {
                         let (class, mark) = match item.presence {
                             Presence::Verified => ("present", "✓"),
                             Presence::Unverified => ("unverified", "!"),

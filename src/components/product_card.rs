@@ -1,23 +1,25 @@
 //! What the product is: name, image, codes, and — when the code named the
 //! batch — the batch's lot, serial and dates. All from verified facts.
 
-use tracecheck_core::verdict::{VerifiedBatch, VerifiedProduct};
 use yew::prelude::*;
 
+use crate::components::report_ref::ReportRef;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub product: VerifiedProduct,
-    /// The batch, when the scanned code named it.
-    pub batch: Option<VerifiedBatch>,
+    /// Its verified product, and batch when the scanned code named it.
+    pub report: ReportRef,
 }
 
 #[function_component]
 pub fn ProductCard(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let product = &props.product;
-    let batch = props.batch.as_ref();
+    let Some(verified) = &props.report.verified else {
+        return html! {};
+    };
+    let product = &verified.product;
+    let batch = verified.batch.as_ref();
     let row = |label: Msg, value: Option<String>| match value.filter(|v| !v.is_empty()) {
         Some(value) => html! { <><dt>{lang.t(label)}</dt><dd>{value}</dd></> },
         None => html! {},

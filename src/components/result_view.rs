@@ -2,8 +2,6 @@
 //! from the report's verified facts (`Report::verified`); a record that
 //! failed its checks shows only what it claims to be, as a claim.
 
-use std::rc::Rc;
-
 use time::{Date, Month};
 use tracecheck_core::code::Symbology;
 use tracecheck_core::verdict::{Finding, Report};
@@ -15,13 +13,14 @@ use crate::components::compare_with_pack::CompareWithPack;
 use crate::components::party::{FacilityCard, ProducerCard};
 use crate::components::passport_checklist::PassportChecklist;
 use crate::components::product_card::ProductCard;
+use crate::components::report_ref::ReportRef;
 use crate::components::timeline::Timeline;
 use crate::components::trust_footer::TrustFooter;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: ReportRef,
     /// Kiosk: no link may lead away from the page.
     #[prop_or_default]
     pub no_links: bool,
@@ -40,16 +39,16 @@ pub fn ResultView(props: &Props) -> Html {
     let record = match (report.verified.as_ref(), report.passport.as_ref()) {
         (Some(verified), _) => html! {
             <>
-                if let Some(batch) = &verified.batch {
-                    <CompareWithPack batch={batch.clone()} no_links={props.no_links} />
+                if verified.batch.is_some() {
+                    <CompareWithPack report={report.clone()} no_links={props.no_links} />
                 }
-                <ProductCard product={verified.product.clone()} batch={verified.batch.clone()} />
-                <Certifications reports={report.certifications.clone()} checked_at={report.checked_at} />
+                <ProductCard report={report.clone()} />
+                <Certifications report={report.clone()} />
                 if rest {
-                    <ProducerCard producer={verified.producer.clone()} no_links={props.no_links} />
-                    <FacilityCard facility={verified.facility.clone()} no_links={props.no_links} />
-                    if let Some(batch) = &verified.batch {
-                        <Timeline events={batch.events.clone()} />
+                    <ProducerCard report={report.clone()} no_links={props.no_links} />
+                    <FacilityCard report={report.clone()} no_links={props.no_links} />
+                    if verified.batch.is_some() {
+                        <Timeline report={report.clone()} />
                     }
                 }
             </>
@@ -107,9 +106,9 @@ pub fn ResultView(props: &Props) -> Html {
             }
             {record}
             if rest {
-                <PassportChecklist items={report.checklist()} />
-                <ChecksList checks={report.checks.clone()} certifications={report.certifications.clone()} />
-                <TrustFooter report={Rc::clone(report)} no_links={props.no_links} />
+                <PassportChecklist report={report.clone()} />
+                <ChecksList report={report.clone()} />
+                <TrustFooter report={report.clone()} no_links={props.no_links} />
                 {props.children.clone()}
             }
         </>
@@ -122,9 +121,9 @@ pub fn ResultView(props: &Props) -> Html {
 /// together, a whole report was one main-thread task of about 300 ms under
 /// 4× CPU (docs/performance.md); the verdict and the product come first.
 #[hook]
-fn use_rest_later(report: &Rc<Report>) -> bool {
+fn use_rest_later(report: &ReportRef) -> bool {
     let shown = use_state(|| None::<*const Report>);
-    let current = Rc::as_ptr(report);
+    let current = report.id();
     {
         let shown = shown.clone();
         use_effect_with(current, move |current| {

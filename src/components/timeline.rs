@@ -4,24 +4,33 @@ use tracecheck_core::credential::Event;
 use yew::prelude::*;
 
 use crate::components::party::address_line;
+use crate::components::report_ref::ReportRef;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub events: Vec<Event>,
+    /// Its verified batch's events.
+    pub report: ReportRef,
 }
 
 #[function_component]
 pub fn Timeline(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    if props.events.is_empty() {
+    let events = props
+        .report
+        .verified
+        .as_ref()
+        .and_then(|verified| verified.batch.as_ref())
+        .map(|batch| batch.events.as_slice())
+        .unwrap_or_default();
+    if events.is_empty() {
         return html! {};
     }
     html! {
         <section class="card supply-chain">
             <h2>{lang.t(Msg::SupplyChainHeading)}</h2>
             <ol class="timeline">
-                { for props.events.iter().map(|event| step(event, lang)) }
+                { for events.iter().map(|event| step(event, lang)) }
             </ol>
         </section>
     }

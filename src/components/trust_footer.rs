@@ -2,17 +2,16 @@
 //! by telephone, or by an e-mail already holding the code, the verdict and
 //! the time (no server of ours in between).
 
-use std::rc::Rc;
-
 use tracecheck_core::trust::ListStatus;
-use tracecheck_core::verdict::{Level, Report};
+use tracecheck_core::verdict::Level;
 use yew::prelude::*;
 
+use crate::components::report_ref::ReportRef;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: ReportRef,
     /// Kiosk: the contact is shown as text, with no link to follow.
     #[prop_or_default]
     pub no_links: bool,

@@ -3,13 +3,12 @@
 //! comes from; for a recall, the producer's own words first; for a
 //! warning, the way to report a fake.
 
-use std::rc::Rc;
-
 use tracecheck_core::verdict::{Level, Report};
 use yew::prelude::*;
 
 use crate::components::checks_list::{anchor, check_title};
 use crate::components::level_look::look;
+use crate::components::report_ref::ReportRef;
 use crate::i18n::{Lang, Msg};
 
 #[derive(Properties, PartialEq)]
@@ -21,7 +20,7 @@ pub struct Props {
     /// The report, for the reason line and its link (absent in tests that
     /// only render a level).
     #[prop_or_default]
-    pub report: Option<Rc<Report>>,
+    pub report: Option<ReportRef>,
     /// Kiosk: no link may lead away, or jump, from the banner.
     #[prop_or_default]
     pub no_links: bool,

@@ -230,7 +230,7 @@ impl Lang {
             Lang::Vi => vi::scheme(scheme),
             Lang::En => en::scheme(scheme),
         };
-        known.map_or_else(|| scheme.code().to_uppercase(), str::to_owned)
+        known.map_or_else(|| scheme.code().to_ascii_uppercase(), str::to_owned)
     }
 
     /// A country's name for an ISO 3166 alpha-2 code; other text as written.

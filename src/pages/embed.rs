@@ -13,6 +13,7 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::components::level_look::look;
+use crate::components::report_ref::ReportRef;
 use crate::components::result_view::ResultView;
 use crate::hooks::use_verification::use_verification;
 use crate::i18n::{Lang, Msg};
@@ -99,7 +100,7 @@ pub fn EmbedPage(props: &Props) -> Html {
             if *expanded {
                 if let Some(report) = &report {
                     <div id="embed-details" class="embed-details">
-                        <ResultView report={Rc::clone(report)} />
+                        <ResultView report={ReportRef::from(report)} />
                     </div>
                 }
             }

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use crate::components::camera_scanner::CameraScanner;
 use crate::components::checking::Checking;
+use crate::components::report_ref::ReportRef;
 use crate::components::result_view::ResultView;
 use crate::components::verdict_banner::VerdictBanner;
 use crate::hooks::use_verification::use_verification;
@@ -134,13 +135,13 @@ fn KioskResult(props: &ResultProps) -> Html {
             <div class="status-region" role="status" aria-live="polite" aria-atomic="true">
                 if let Some(v) = &verification {
                     <VerdictBanner level={v.report.level} notices={v.report.notices.clone()}
-                        report={Rc::clone(&v.report)} no_links=true />
+                        report={ReportRef::from(&v.report)} no_links=true />
                 } else {
                     <Checking progress={state.progress} />
                 }
             </div>
             if let Some(v) = &verification {
-                <ResultView report={Rc::clone(&v.report)} no_links=true />
+                <ResultView report={ReportRef::from(&v.report)} no_links=true />
             }
         </>
     }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::components::checking::Checking;
 use crate::components::next_steps::NextSteps;
 use crate::components::offline_note::OfflineNote;
+use crate::components::report_ref::ReportRef;
 use crate::components::result_view::ResultView;
 use crate::components::verdict_banner::VerdictBanner;
 use crate::hooks::use_verification::use_verification;
@@ -73,12 +74,12 @@ fn Verification(props: &VerificationProps) -> Html {
         (None, _) => html! { <p class="checking">{lang.t(Msg::LoadingTrust)}</p> },
         (Some(_), None) => html! { <Checking progress={state.progress} /> },
         (Some(_), Some(report)) => html! {
-            <VerdictBanner level={report.level} notices={report.notices.clone()} report={Rc::clone(report)} />
+            <VerdictBanner level={report.level} notices={report.notices.clone()} report={ReportRef::from(report)} />
         },
     };
     let next = report.as_ref().map(|report| {
         html! {
-            <NextSteps report={Rc::clone(report)} code={props.code.clone()}
+            <NextSteps report={ReportRef::from(report)} code={props.code.clone()}
                 on_retry={props.on_retry.clone()} on_code={props.on_code.clone()}
                 on_scan={props.on_back.clone()} />
         }
@@ -102,7 +103,7 @@ fn Verification(props: &VerificationProps) -> Html {
     let (foot_checking, details) = match &report {
         Some(report) => (
             Html::default(),
-            html! { <ResultView report={Rc::clone(report)}>{foot}</ResultView> },
+            html! { <ResultView report={ReportRef::from(report)}>{foot}</ResultView> },
         ),
         None => (foot, Html::default()),
     };

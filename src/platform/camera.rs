@@ -128,7 +128,9 @@ const REAR: &[&str] = &["back", "rear", "environment", "sau"];
 /// Labels decide, so a browser that gives none keeps its choice.
 pub fn main_rear_camera(current: &str, cameras: &[(String, String)]) -> Option<String> {
     let has = |label: &str, words: &[&str]| {
-        let label = label.to_lowercase();
+        // The browser's own lowercasing (Vietnamese letters included):
+        // Rust's would add its Unicode case tables to the page.
+        let label = String::from(js_sys::JsString::from(label).to_lower_case());
         words.iter().any(|w| label.contains(w))
     };
     if !has(current, EXTRA_LENS) {
