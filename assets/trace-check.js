@@ -22,7 +22,7 @@
     }
 
     connectedCallback() {
-      this.render();
+      this.schedule();
     }
 
     disconnectedCallback() {
@@ -30,7 +30,20 @@
     }
 
     attributeChangedCallback() {
-      if (this.isConnected) this.render();
+      if (this.isConnected) this.schedule();
+    }
+
+    // Each badge's frame is made in a task of its own, once for all the
+    // callbacks of one change: defining the element upgrades every badge
+    // on the page at once, and three frames made in that one task were a
+    // main-thread task of 250 ms on a slow phone (docs/performance.md).
+    schedule() {
+      if (this.pending) return;
+      this.pending = true;
+      setTimeout(() => {
+        this.pending = false;
+        if (this.isConnected) this.render();
+      }, 0);
     }
 
     render() {

@@ -113,6 +113,7 @@ forEachEngine((engine) => {
 
   test("a product's address loads the verify build; 'scan another' opens the whole widget, Back the product again", async () => {
     const code = env.server.sample("longan").code;
+    const errorsBefore = env.browser.errors.length;
     const page = await env.browser.page();
     try {
       await page.goto(code);
@@ -139,6 +140,7 @@ forEachEngine((engine) => {
         wasm = await wasmFetched(page);
         assert.ok(wasm.length === 1 && MAIN_WASM.test(wasm[0]), `${path}: ${wasm}`);
       }
+      assert.deepEqual(env.browser.errors.slice(errorsBefore), []);
     } finally {
       await page.close();
     }
