@@ -187,6 +187,14 @@ forEachEngine((engine) => {
     });
   }
 
+  /** GET lines of the server's log since line `from` that downloaded a file matching `pattern`. */
+  const downloadsOf = (from, pattern) =>
+    env.server
+      .log()
+      .split("\n")
+      .slice(from)
+      .filter((l) => l.startsWith("GET ") && pattern.test(l.split(" ")[1]) && / 200 /.test(l));
+
   test("a first visit downloads the widget's WebAssembly once (page and service worker together)", async () => {
     const fresh = await launch(engine, { server: env.server });
     try {
@@ -197,13 +205,31 @@ forEachEngine((engine) => {
       // The service worker installs (and precaches the shell) after the page starts.
       await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
       await new Promise((r) => setTimeout(r, 1_000));
-      const downloads = env.server
-        .log()
-        .split("\n")
-        .slice(from)
-        .filter((l) => l.startsWith("GET ") && MAIN_WASM.test(l.split(" ")[1]) && / 200 /.test(l));
+      const downloads = downloadsOf(from, MAIN_WASM);
       console.log(`${engine}: first visit: ${downloads.length} download(s) of the main wasm: ${downloads.join(" | ")}`);
       assert.equal(downloads.length, 1, downloads.join("\n"));
+      assert.deepEqual(fresh.errors, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test("a first visit to a product's address downloads each build once (page and service worker together)", async () => {
+    const fresh = await launch(engine, { server: env.server });
+    try {
+      const from = env.server.log().split("\n").length - 1;
+      const page = await fresh.page();
+      await page.goto(env.server.sample("longan").code);
+      await verdictOf(page);
+      // After the verdict the worker precaches the shell: both builds, so
+      // that the scanner opens offline too (docs/offline.md).
+      await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
+      await new Promise((r) => setTimeout(r, 1_500));
+      const verify = downloadsOf(from, VERIFY_WASM);
+      const main = downloadsOf(from, MAIN_WASM);
+      console.log(`${engine}: a product's address: ${verify.length} download(s) of the verify build, ${main.length} of the whole widget`);
+      assert.equal(verify.length, 1, verify.join("\n"));
+      assert.ok(main.length <= 1, main.join("\n"));
       assert.deepEqual(fresh.errors, []);
     } finally {
       await fresh.close();
