@@ -9,7 +9,7 @@ use tracecheck_core::verdict::Report;
 /// once made, so comparing by identity is exact, and the page carries no
 /// field-by-field comparison and copy of every type a report holds (Yew
 /// compares a component's properties on each render of its parent); a
-/// property of the report's own `Vec`s cost about 10 KB of WebAssembly
+/// property of the report's own `Vec`s cost about 15 KB of WebAssembly
 /// (docs/performance.md).
 #[derive(Clone)]
 pub struct ReportRef(Rc<Report>);
