@@ -20,12 +20,7 @@ pub struct Props {
 #[function_component]
 pub fn CompareWithPack(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let Some(batch) = props
-        .report
-        .verified
-        .as_ref()
-        .and_then(|verified| verified.batch.as_ref())
-    else {
+    let Some(batch) = props.report.verified_batch() else {
         return html! {};
     };
     let rows = [

@@ -15,11 +15,6 @@ use tracecheck_core::verdict::Report;
 pub struct ReportRef(Rc<Report>);
 
 impl ReportRef {
-    /// Whether two are the same report.
-    pub fn same(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-
     /// An address that names this report while it lives.
     pub fn id(&self) -> *const Report {
         Rc::as_ptr(&self.0)
@@ -48,6 +43,6 @@ impl Deref for ReportRef {
 
 impl PartialEq for ReportRef {
     fn eq(&self, other: &Self) -> bool {
-        self.same(other)
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }

@@ -18,9 +18,7 @@ pub fn Timeline(props: &Props) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let events = props
         .report
-        .verified
-        .as_ref()
-        .and_then(|verified| verified.batch.as_ref())
+        .verified_batch()
         .map(|batch| batch.events.as_slice())
         .unwrap_or_default();
     if events.is_empty() {

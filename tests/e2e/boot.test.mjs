@@ -95,13 +95,14 @@ forEachEngine((engine) => {
     assert.equal(shown.link, null);
   });
 
-  test("a WebAssembly file that differs from its hash is refused", async () => {
+  /** Opens `url` while the files matching `file` arrive changed by `change`: the widget must not start. */
+  async function refusedWhenChanged(file, change, url) {
     // A browser of its own: the changed file must not stay in the others' cache.
     const fresh = await launch(engine, { server: env.server });
-    const undo = env.server.proxy.tamper(MAIN_WASM, (body) => Buffer.concat([body, CUSTOM_SECTION]));
+    const undo = env.server.proxy.tamper(file, change);
     try {
       const page = await fresh.page();
-      await page.goto(`${env.server.base}/`);
+      await page.goto(url);
       await page.waitFor("#boot-failed");
       assert.match(await page.text("#boot-failed"), /could not be loaded/);
       assert.equal(await page.count("main"), 0);
@@ -109,7 +110,10 @@ forEachEngine((engine) => {
       undo();
       await fresh.close();
     }
-  });
+  }
+
+  test("a WebAssembly file that differs from its hash is refused", () =>
+    refusedWhenChanged(MAIN_WASM, (body) => Buffer.concat([body, CUSTOM_SECTION]), `${env.server.base}/`));
 
   test("a product's address loads the verify build; 'scan another' opens the whole widget, Back the product again", async () => {
     const code = env.server.sample("longan").code;
@@ -170,21 +174,9 @@ forEachEngine((engine) => {
     // does not match (seen here with this test); it still refuses a
     // changed .wasm, which fetch() checks.
     const unchecked = engine === "webkit" && what === "JS module";
-    test(`a verify build's ${what} that differs from its hash is refused`, { skip: unchecked && "WebKitGTK does not check a module preload's integrity" }, async () => {
-      // A browser of its own: the changed file must not stay in the others' cache.
-      const fresh = await launch(engine, { server: env.server });
-      const undo = env.server.proxy.tamper(file, change);
-      try {
-        const page = await fresh.page();
-        await page.goto(env.server.sample("longan").code);
-        await page.waitFor("#boot-failed");
-        assert.match(await page.text("#boot-failed"), /could not be loaded/);
-        assert.equal(await page.count("main"), 0);
-      } finally {
-        undo();
-        await fresh.close();
-      }
-    });
+    test(`a verify build's ${what} that differs from its hash is refused`, { skip: unchecked && "WebKitGTK does not check a module preload's integrity" }, () =>
+      refusedWhenChanged(file, change, env.server.sample("longan").code),
+    );
   }
 
   /** GET lines of the server's log since line `from` that downloaded a file matching `pattern`. */

@@ -1,7 +1,7 @@
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::facts::{VerifiedCertification, VerifiedRecord};
+use super::facts::{VerifiedBatch, VerifiedCertification, VerifiedRecord};
 use super::{Check, CheckId, Outcome};
 use crate::code::Gs1Code;
 use crate::credential::{ClaimRef, Passport, Text};
@@ -61,6 +61,13 @@ pub struct Report {
     /// When the check ran.
     #[serde(with = "time::serde::rfc3339")]
     pub checked_at: OffsetDateTime,
+}
+
+impl Report {
+    /// The verified batch: when the code named one and the record checked out.
+    pub fn verified_batch(&self) -> Option<&VerifiedBatch> {
+        self.verified.as_ref()?.batch.as_ref()
+    }
 }
 
 /// One claimed certification.
