@@ -16,207 +16,224 @@
 //    the file twice, and the page does not know which build it needs.
 //    The data the first verification needs is asked for right after
 //    (startEarlyRequests), so its round trips overlap the download.
+//    A classic script, not a module: a module waits for the whole page to
+//    be parsed (stylesheet and app shell included), which on a slow phone
+//    held the download back by about 0.2 s (docs/performance.md). What
+//    needs the page's body (the shell's language, the failure box, the
+//    widget itself) waits for it here instead.
 // 3. Any failure — no WebAssembly (iOS Lockdown Mode), an engine without
 //    the features the binary needs, a failed download or hash — shows the
 //    page's own explanation (#boot-failed in index.html, both languages)
 //    with a link to the code's record where the address names one, instead
 //    of a blank page.
-const tag = document.querySelector("script[data-tracecheck-js][data-tracecheck-wasm]");
+(() => {
+  "use strict";
 
-/**
- * Early requests (docs/performance.md): the server names, in a data block,
- * the requests the widget's first verification will make — its own paths,
- * each with the `Accept` the widget sends. Started here, all at once, they
- * arrive while the WebAssembly downloads; the widget takes each answer once
- * (src/platform/early.rs) and checks it as one it fetched itself. A path
- * that resolves off this origin is skipped; a failed or unused one costs
- * nothing but its bytes.
- */
-function startEarlyRequests() {
-  const early = new Map();
-  window.tracecheckEarly = early;
-  const block = document.getElementById("tracecheck-early");
-  let wanted;
-  try {
-    wanted = JSON.parse(block?.textContent ?? "[]");
-  } catch {
-    return;
-  }
-  if (!Array.isArray(wanted)) return;
-  for (const pair of wanted.slice(0, 24)) {
-    if (!Array.isArray(pair) || typeof pair[0] !== "string" || typeof pair[1] !== "string") continue;
-    let url;
+  const tag = document.querySelector("script[data-tracecheck-js][data-tracecheck-wasm]");
+
+  /** Resolves once the page's body has been parsed. */
+  const parsed = new Promise((resolve) => {
+    if (document.readyState !== "loading") resolve();
+    else document.addEventListener("DOMContentLoaded", () => resolve(), { once: true });
+  });
+
+  /**
+   * Early requests (docs/performance.md): the server names, in a data block,
+   * the requests the widget's first verification will make — its own paths,
+   * each with the `Accept` the widget sends. Started here, all at once, they
+   * arrive while the WebAssembly downloads; the widget takes each answer once
+   * (src/platform/early.rs) and checks it as one it fetched itself. A path
+   * that resolves off this origin is skipped; a failed or unused one costs
+   * nothing but its bytes.
+   */
+  function startEarlyRequests() {
+    const early = new Map();
+    window.tracecheckEarly = early;
+    const block = document.getElementById("tracecheck-early");
+    let wanted;
     try {
-      url = new URL(pair[0], location.origin);
+      wanted = JSON.parse(block?.textContent ?? "[]");
     } catch {
-      continue;
+      return;
     }
-    if (url.origin !== location.origin || !pair[0].startsWith("/")) continue;
-    // The widget's own limit per request (8 s): a hung answer frees its slot.
-    const stop = new AbortController();
-    const timer = setTimeout(() => stop.abort(), 8000);
-    const answer = fetch(url.href, { headers: { Accept: pair[1] }, signal: stop.signal });
-    answer.then(
-      () => clearTimeout(timer),
-      () => clearTimeout(timer),
-    );
-    early.set(`${pair[1]}\n${url.href}`, answer);
+    if (!Array.isArray(wanted)) return;
+    for (const pair of wanted.slice(0, 24)) {
+      if (!Array.isArray(pair) || typeof pair[0] !== "string" || typeof pair[1] !== "string") continue;
+      let url;
+      try {
+        url = new URL(pair[0], location.origin);
+      } catch {
+        continue;
+      }
+      if (url.origin !== location.origin || !pair[0].startsWith("/")) continue;
+      // The widget's own limit per request (8 s): a hung answer frees its slot.
+      const stop = new AbortController();
+      const timer = setTimeout(() => stop.abort(), 8000);
+      const answer = fetch(url.href, { headers: { Accept: pair[1] }, signal: stop.signal });
+      answer.then(
+        () => clearTimeout(timer),
+        () => clearTimeout(timer),
+      );
+      early.set(`${pair[1]}\n${url.href}`, answer);
+    }
   }
-}
 
-/** Why the widget could not start, as #boot-failed's `data-reason` names it. */
-function reasonOf(error) {
-  if (typeof WebAssembly !== "object") return "unsupported";
-  if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError || error instanceof WebAssembly.RuntimeError) {
-    return "unsupported";
+  /** Why the widget could not start, as #boot-failed's `data-reason` names it. */
+  function reasonOf(error) {
+    if (typeof WebAssembly !== "object") return "unsupported";
+    if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError || error instanceof WebAssembly.RuntimeError) {
+      return "unsupported";
+    }
+    return "network";
   }
-  return "network";
-}
 
-/**
- * The code the address names, as an http(s) URL to open without the
- * widget: a Digital Link path on this server (`/01/…`) or `?code=<URL>`.
- * A code of this server opens as its linkset (`linkType=all`: the record's
- * links), since the plain address would open this page again; another
- * resolver's code opens as itself (that resolver's page for browsers).
- */
-function recordLink() {
-  const here = new URL(location.href);
-  const asked = here.searchParams.get("code");
-  let code;
-  try {
-    code = asked ? new URL(asked) : /^\/01\/\d/.test(here.pathname) ? new URL(here.pathname, here.origin) : null;
-  } catch {
-    return null; // a typed GTIN or element string: nothing to link without the widget
+  /**
+   * The code the address names, as an http(s) URL to open without the
+   * widget: a Digital Link path on this server (`/01/…`) or `?code=<URL>`.
+   * A code of this server opens as its linkset (`linkType=all`: the record's
+   * links), since the plain address would open this page again; another
+   * resolver's code opens as itself (that resolver's page for browsers).
+   */
+  function recordLink() {
+    const here = new URL(location.href);
+    const asked = here.searchParams.get("code");
+    let code;
+    try {
+      code = asked ? new URL(asked) : /^\/01\/\d/.test(here.pathname) ? new URL(here.pathname, here.origin) : null;
+    } catch {
+      return null; // a typed GTIN or element string: nothing to link without the widget
+    }
+    if (!code || !/^https?:$/.test(code.protocol)) return null;
+    if (code.origin === here.origin) code.searchParams.set("linkType", "all");
+    return code.href;
   }
-  if (!code || !/^https?:$/.test(code.protocol)) return null;
-  if (code.origin === here.origin) code.searchParams.set("linkType", "all");
-  return code.href;
-}
 
-/** Shows #boot-failed for `reason`; in the badge iframe, tells the host page its height. */
-function showFailure(error) {
-  const reason = reasonOf(error);
-  console.warn("tracecheck could not start:", reason, error);
-  removeShell();
-  const box = document.getElementById("boot-failed");
-  if (!box) return;
-  for (const part of box.querySelectorAll("[data-reason]")) part.hidden = part.dataset.reason !== reason;
-  const href = recordLink();
-  const link = box.querySelector("a.boot-failed-record");
-  if (href && link) {
+  /** Shows #boot-failed for `reason`; in the badge iframe, tells the host page its height. */
+  function showFailure(error) {
+    const reason = reasonOf(error);
+    console.warn("tracecheck could not start:", reason, error);
+    removeShell();
+    const box = document.getElementById("boot-failed");
+    if (!box) return;
+    for (const part of box.querySelectorAll("[data-reason]")) part.hidden = part.dataset.reason !== reason;
+    const href = recordLink();
+    const link = box.querySelector("a.boot-failed-record");
+    if (href && link) {
+      link.href = href;
+      link.closest("[hidden]")?.removeAttribute("hidden");
+    }
+    box.hidden = false;
+    if (window.parent !== window) {
+      const origin = new URL(location.href).searchParams.get("origin");
+      const height = Math.ceil(document.body.getBoundingClientRect().height);
+      window.parent.postMessage({ type: "tracecheck:size", height, level: "not_verifiable" }, /^https?:\/\//.test(origin ?? "") ? origin : "*");
+    }
+  }
+
+  /**
+   * The app shell in the shopper's language (the widget's own choice, kept
+   * under `tracecheck.lang`, or `?lang=`); in the badge iframe, only the
+   * loading line (the badge has no header).
+   */
+  function prepareShell() {
+    const shell = document.getElementById("app-shell");
+    if (!shell) return;
+    let lang = new URL(location.href).searchParams.get("lang");
+    try {
+      lang = lang ?? localStorage.getItem("tracecheck.lang");
+    } catch {
+      // storage blocked: the page's language
+    }
+    if (lang === "en") {
+      for (const part of shell.querySelectorAll("[data-lang]")) part.hidden = part.dataset.lang !== "en";
+    }
+    // The badge: no header, and the loading line drawn as the badge's own
+    // "checking" box, so nothing in the frame moves when the widget takes over.
+    if (location.pathname.startsWith("/embed")) {
+      shell.querySelector("header")?.remove();
+      shell.classList.add("in-embed");
+    }
+  }
+
+  /** The widget could not start: the shell's "loading" would never end. */
+  function removeShell() {
+    document.getElementById("app-shell")?.remove();
+  }
+
+  /**
+   * Whether this address is one the verify build serves: the same rules as
+   * src/route.rs for the badge and a code to verify (`/embed`, a non-blank
+   * `?code=`, a path whose first segment is a GS1 key's digits), checked
+   * after the kiosk's. Where the two disagree on an odd address, the verify
+   * build opens `/` afresh (src/pages/set.rs), which loads the whole widget.
+   */
+  function wantsVerifyBuild() {
+    const path = location.pathname;
+    if (path === "/kiosk" || path === "/kiosk/") return false;
+    if (path === "/embed" || path === "/embed/") return true;
+    if ((new URLSearchParams(location.search).get("code") ?? "").trim() !== "") return true;
+    return /^\/*\d{2,}(\/|$)/.test(path);
+  }
+
+  /** The build to load: its JS module and .wasm with their integrity hashes. */
+  function chooseBuild() {
+    const d = tag.dataset;
+    const verify = d.tracecheckVerifyJs && d.tracecheckVerifyWasm && wantsVerifyBuild();
+    return verify
+      ? { js: d.tracecheckVerifyJs, jsIntegrity: d.tracecheckVerifyJsIntegrity, wasm: d.tracecheckVerifyWasm, wasmIntegrity: d.tracecheckVerifyWasmIntegrity }
+      : { js: d.tracecheckJs, jsIntegrity: d.tracecheckJsIntegrity, wasm: d.tracecheckWasm, wasmIntegrity: d.tracecheckWasmIntegrity };
+  }
+
+  /**
+   * Fetches the JS module with its hash (a `<link rel="modulepreload">`), so
+   * that import() runs that file or nothing: a module that fails its hash
+   * rejects here. An engine without modulepreload (Safari before 17) imports
+   * it unchecked, as it would have ignored a preload in the page.
+   */
+  function preloadModule(href, integrity) {
+    const link = document.createElement("link");
+    if (!link.relList?.supports?.("modulepreload")) return Promise.resolve();
+    link.rel = "modulepreload";
+    link.crossOrigin = "anonymous";
+    link.integrity = integrity;
     link.href = href;
-    link.closest("[hidden]")?.removeAttribute("hidden");
+    const loaded = new Promise((resolve, reject) => {
+      link.onload = resolve;
+      link.onerror = () => reject(new TypeError(`${href}: not loaded or not matching its hash`));
+    });
+    document.head.append(link);
+    return loaded;
   }
-  box.hidden = false;
-  if (window.parent !== window) {
-    const origin = new URL(location.href).searchParams.get("origin");
-    const height = Math.ceil(document.body.getBoundingClientRect().height);
-    window.parent.postMessage({ type: "tracecheck:size", height, level: "not_verifiable" }, /^https?:\/\//.test(origin ?? "") ? origin : "*");
+
+  async function start() {
+    if (!tag) throw new Error("tracecheck boot: missing <script data-tracecheck-js data-tracecheck-wasm>");
+    // Lockdown Mode and old engines: say so before downloading anything.
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      throw new ReferenceError("no WebAssembly");
+    }
+    const build = chooseBuild();
+    // No hash, no start: an unchecked binary is never run.
+    if (!build.wasmIntegrity || !build.jsIntegrity) throw new TypeError("tracecheck boot: no integrity hashes on the boot <script> (scripts/wasm-integrity.mjs)");
+    const wasm = fetch(build.wasm, { integrity: build.wasmIntegrity }).then((response) => {
+      if (!response.ok) throw new TypeError(`${build.wasm}: HTTP ${response.status}`);
+      return response;
+    });
+    wasm.catch(() => undefined); // a failure is reported once, by start()'s caller
+    const module = preloadModule(build.js, build.jsIntegrity);
+    // After the WebAssembly's request, so the largest download starts first,
+    // and in a task of its own: on a slow phone the boot script with them
+    // was one task of 200 ms and more (docs/performance.md). The widget
+    // looks for them seconds later, once its WebAssembly has arrived.
+    setTimeout(startEarlyRequests, 0);
+    await module;
+    const bindings = await import(build.js);
+    // The widget renders into the body: all of it parsed first.
+    await parsed;
+    const exports = await bindings.default({ module_or_path: wasm });
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: exports } }));
   }
-}
 
-/**
- * The app shell in the shopper's language (the widget's own choice, kept
- * under `tracecheck.lang`, or `?lang=`); in the badge iframe, only the
- * loading line (the badge has no header).
- */
-function prepareShell() {
-  const shell = document.getElementById("app-shell");
-  if (!shell) return;
-  let lang = new URL(location.href).searchParams.get("lang");
-  try {
-    lang = lang ?? localStorage.getItem("tracecheck.lang");
-  } catch {
-    // storage blocked: the page's language
-  }
-  if (lang === "en") {
-    for (const part of shell.querySelectorAll("[data-lang]")) part.hidden = part.dataset.lang !== "en";
-  }
-  // The badge: no header, and the loading line drawn as the badge's own
-  // "checking" box, so nothing in the frame moves when the widget takes over.
-  if (location.pathname.startsWith("/embed")) {
-    shell.querySelector("header")?.remove();
-    shell.classList.add("in-embed");
-  }
-}
-
-/** The widget could not start: the shell's "loading" would never end. */
-function removeShell() {
-  document.getElementById("app-shell")?.remove();
-}
-
-/**
- * Whether this address is one the verify build serves: the same rules as
- * src/route.rs for the badge and a code to verify (`/embed`, a non-blank
- * `?code=`, a path whose first segment is a GS1 key's digits), checked
- * after the kiosk's. Where the two disagree on an odd address, the verify
- * build opens `/` afresh (src/pages/set.rs), which loads the whole widget.
- */
-function wantsVerifyBuild() {
-  const path = location.pathname;
-  if (path === "/kiosk" || path === "/kiosk/") return false;
-  if (path === "/embed" || path === "/embed/") return true;
-  if ((new URLSearchParams(location.search).get("code") ?? "").trim() !== "") return true;
-  return /^\/*\d{2,}(\/|$)/.test(path);
-}
-
-/** The build to load: its JS module and .wasm with their integrity hashes. */
-function chooseBuild() {
-  const d = tag.dataset;
-  const verify = d.tracecheckVerifyJs && d.tracecheckVerifyWasm && wantsVerifyBuild();
-  return verify
-    ? { js: d.tracecheckVerifyJs, jsIntegrity: d.tracecheckVerifyJsIntegrity, wasm: d.tracecheckVerifyWasm, wasmIntegrity: d.tracecheckVerifyWasmIntegrity }
-    : { js: d.tracecheckJs, jsIntegrity: d.tracecheckJsIntegrity, wasm: d.tracecheckWasm, wasmIntegrity: d.tracecheckWasmIntegrity };
-}
-
-/**
- * Fetches the JS module with its hash (a `<link rel="modulepreload">`), so
- * that import() runs that file or nothing: a module that fails its hash
- * rejects here. An engine without modulepreload (Safari before 17) imports
- * it unchecked, as it would have ignored a preload in the page.
- */
-function preloadModule(href, integrity) {
-  const link = document.createElement("link");
-  if (!link.relList?.supports?.("modulepreload")) return Promise.resolve();
-  link.rel = "modulepreload";
-  link.crossOrigin = "anonymous";
-  link.integrity = integrity;
-  link.href = href;
-  const loaded = new Promise((resolve, reject) => {
-    link.onload = resolve;
-    link.onerror = () => reject(new TypeError(`${href}: not loaded or not matching its hash`));
-  });
-  document.head.append(link);
-  return loaded;
-}
-
-async function start() {
-  if (!tag) throw new Error("tracecheck boot: missing <script data-tracecheck-js data-tracecheck-wasm>");
-  // Lockdown Mode and old engines: say so before downloading anything.
-  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-    throw new ReferenceError("no WebAssembly");
-  }
-  const build = chooseBuild();
-  // No hash, no start: an unchecked binary is never run.
-  if (!build.wasmIntegrity || !build.jsIntegrity) throw new TypeError("tracecheck boot: no integrity hashes on the boot <script> (scripts/wasm-integrity.mjs)");
-  const wasm = fetch(build.wasm, { integrity: build.wasmIntegrity }).then((response) => {
-    if (!response.ok) throw new TypeError(`${build.wasm}: HTTP ${response.status}`);
-    return response;
-  });
-  wasm.catch(() => undefined); // a failure is reported once, by start()'s caller
-  const module = preloadModule(build.js, build.jsIntegrity);
-  // After the WebAssembly's request, so the largest download starts first,
-  // and in a task of its own: on a slow phone the boot script with them
-  // was one task of 200 ms and more (docs/performance.md). The widget
-  // looks for them seconds later, once its WebAssembly has arrived.
-  setTimeout(startEarlyRequests, 0);
-  await module;
-  const bindings = await import(build.js);
-  const exports = await bindings.default({ module_or_path: wasm });
-  window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: exports } }));
-}
-
-prepareShell();
-start().catch(showFailure);
+  parsed.then(prepareShell);
+  start().catch((error) => parsed.then(() => showFailure(error)));
+})();

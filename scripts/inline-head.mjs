@@ -41,7 +41,8 @@ const css = fileOf(/\bhref="([^"]+)"/.exec(sheetTag)?.[1] ?? "");
 checkInlinable(css, "style");
 html = html.replace(sheetTag, () => `<style>${css}</style>`);
 
-// The boot loader: <script type="module" src="/boot.js" data-tracecheck-…>.
+// The boot loader: <script src="/boot.js" data-tracecheck-…> (classic: it runs
+// where it stands, before the rest of the page is parsed).
 const boot = /<script\b([^>]*)\bsrc="([^"]*boot[^"]*\.js)"([^>]*)><\/script>/.exec(html);
 if (!boot) throw new Error(`${page}: no <script src=".../boot.js"> (see Trunk.toml pattern_script)`);
 const loader = fileOf(boot[2]);

@@ -74,6 +74,21 @@ pub fn early_block(requests: &[EarlyRequest]) -> String {
     format!("<script type=\"application/json\" id=\"tracecheck-early\">{json}</script>")
 }
 
+/// `page` with `data` (the early block, the demo hint) just before its boot
+/// `<script data-tracecheck-js=…>`, which reads the early block the moment
+/// the parser reaches it (assets/boot.js is a classic script); before
+/// `</head>` in a page without one.
+pub fn before_boot_script(page: &str, data: &str) -> String {
+    let boot = page
+        .find("data-tracecheck-js=")
+        .and_then(|attribute| page[..attribute].rfind("<script"));
+    let at = boot.or_else(|| page.find("</head>"));
+    match at {
+        Some(at) => format!("{}{data}{}", &page[..at], &page[at..]),
+        None => format!("{data}{page}"),
+    }
+}
+
 /// The origin the widget will run on (this server's public URL).
 fn site_origin(site: &Site) -> Option<String> {
     WebUrl::parse(&site.public_url).ok().map(|url| url.origin())
@@ -147,6 +162,21 @@ mod tests {
         }]);
         assert_eq!(block.matches("</script>").count(), 1, "{block}");
         assert!(block.ends_with("</script>"));
+    }
+
+    #[test]
+    fn the_block_comes_before_the_boot_script_that_reads_it() {
+        let page = "<head><meta charset=utf-8><script src=/boot.js data-tracecheck-js=/a.js data-tracecheck-wasm=/a.wasm>x</script><style>s</style></head>";
+        let out = before_boot_script(page, "<DATA>");
+        assert!(out.contains("<DATA><script src=/boot.js"), "{out}");
+        assert_eq!(out.len(), page.len() + 6);
+    }
+
+    #[test]
+    fn without_a_boot_script_the_block_ends_the_head() {
+        let out = before_boot_script("<head><title>t</title></head><body>", "<DATA>");
+        assert_eq!(out, "<head><title>t</title><DATA></head><body>");
+        assert_eq!(before_boot_script("bare", "<DATA>"), "<DATA>bare");
     }
 
     #[test]

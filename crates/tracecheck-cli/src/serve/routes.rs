@@ -6,7 +6,7 @@ use tracecheck_core::code::{parse_digital_link, path_starts_with_gs1_key};
 use tracecheck_core::resolve::WebUrl;
 
 use super::csp::{APP_CSP, DATA_CSP, embed_csp, with_page_hashes};
-use super::early::{early_block, early_requests};
+use super::early::{before_boot_script, early_block, early_requests};
 use super::{Site, pages, retailer};
 
 /// An HTTP answer.
@@ -315,11 +315,7 @@ fn shell(site: &Site, first: Page<'_>, kind: Shell) -> Answer {
                 Page::Unknown => Vec::new(),
             };
             let demo = if pins_demo_root(site) { DEMO_HINT } else { "" };
-            let page = page.replacen(
-                "</head>",
-                &format!("{}{demo}</head>", early_block(&early)),
-                1,
-            );
+            let page = before_boot_script(&page, &format!("{}{demo}", early_block(&early)));
             let page = match kind {
                 Shell::App => page,
                 Shell::Badge => page.replacen(APP_SHELL, BADGE_SHELL, 1),
