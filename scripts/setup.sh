@@ -177,7 +177,7 @@ elif [[ package-lock.json -nt node_modules || package.json -nt node_modules ]]; 
 elif ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "${TRACECHECK_WASM_OPT_VERSION}"; then
   npm_reason="node_modules/.bin/wasm-opt is not ${TRACECHECK_WASM_OPT_VERSION}"
 else
-  for driver in playwright-core puppeteer-core selenium-webdriver; do
+  for driver in playwright-core puppeteer-core selenium-webdriver esbuild; do
     if [[ ! -f "node_modules/${driver}/package.json" ]]; then
       npm_reason="${driver} is missing"
       break
