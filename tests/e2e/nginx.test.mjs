@@ -101,9 +101,14 @@ test("every answer has a CSP; credentials cache long, lists short; gzip is preco
   const status = await fetch(statusUrl);
   assert.match(credential.headers.get("cache-control"), /max-age=31536000, immutable/);
   assert.match(credential.headers.get("content-type"), /application\/vc\+ld\+json/);
-  for (const short of [trust, status]) {
-    assert.match(short.headers.get("cache-control"), /max-age=300/);
+  // The configuration and the badge loader: minutes too (a second visit needs no round trip).
+  const config = await fetch(`${env.base}/config.json`);
+  const badge = await fetch(`${env.base}/trace-check.js`);
+  assert.equal(badge.status, 200);
+  for (const short of [trust, status, config, badge]) {
+    assert.match(short.headers.get("cache-control"), /max-age=300/, short.url);
   }
+  assert.equal((await fetch(`${env.base}/sw.js`)).headers.get("cache-control"), "no-cache");
   assert.equal(trust.headers.get("access-control-allow-origin"), WIDGET_ORIGIN);
   assert.equal(credential.headers.get("access-control-allow-origin"), null, "other origins get no CORS grant");
   for (const path of ["/", "/kiosk", "/config.json", "/media/longan.svg", "/nothing-here.js", "/linksets/x.json", "/.tracecheck-run"]) {

@@ -116,10 +116,12 @@ map "$tracecheck_accept_linkset$tracecheck_args_linkset" $tracecheck_linkset {{
     default 1;
     "00" 0;
 }}
-# Trunk names built assets by their content hash: those never change.
+# Trunk names built assets by their content hash: those never change. The
+# badge loader keeps its address (shops' pages name it): minutes.
 map $uri $tracecheck_widget_cache {{
     default "no-cache";
     "~-[0-9a-f]{{12,}}(_bg)?\.[a-z0-9]+$" "public, max-age=31536000, immutable";
+    "/trace-check.js" "{short}, must-revalidate";
 }}
 
 server {{
@@ -183,8 +185,9 @@ server {{
         {short_headers}
         try_files $uri =404;
     }}
+    # The configuration names the trust root and the trust list: as long as the list.
     location = /config.json {{
-        {no_cache_headers}
+        {short_headers}
     }}
     location /media/ {{
         {media_headers}
@@ -238,7 +241,6 @@ server {{
         problem_headers = data_headers("no-cache"),
         credential_headers = data_headers("public, max-age=31536000, immutable"),
         short_headers = data_headers(&format!("{short}, must-revalidate")),
-        no_cache_headers = data_headers("no-cache"),
         media_headers = data_headers("public, max-age=86400"),
         registry_headers = data_headers("no-cache"),
     )

@@ -15,6 +15,39 @@ fn site(dist: Option<std::path::PathBuf>) -> Site {
 }
 
 #[test]
+fn the_badge_loader_is_kept_for_minutes_other_unhashed_files_are_revalidated() {
+    let dist = std::env::temp_dir().join(format!("tracecheck-badge-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).expect("temp dir");
+    for file in [
+        "index.html",
+        "trace-check.js",
+        "sw.js",
+        "tracecheck-web-0123456789abcdef.js",
+    ] {
+        std::fs::write(dist.join(file), "x").expect("write");
+    }
+    let mut site = site(Some(dist.clone()));
+    let cache = |site: &Site, path: &str| {
+        let answer = route(site, path, "*/*");
+        assert_eq!(answer.status, 200, "{path}");
+        answer.header("cache-control").map(str::to_owned)
+    };
+    assert_eq!(
+        cache(&site, "/trace-check.js").as_deref(),
+        Some("public, max-age=300, must-revalidate")
+    );
+    // The service worker must be asked for every time (its updates).
+    assert_eq!(cache(&site, "/sw.js").as_deref(), Some("no-cache"));
+    assert_eq!(
+        cache(&site, "/tracecheck-web-0123456789abcdef.js").as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
+    site.short_cache = 0;
+    assert_eq!(cache(&site, "/trace-check.js").as_deref(), Some("no-cache"));
+    std::fs::remove_dir_all(dist).ok();
+}
+
+#[test]
 fn a_digital_link_path_answers_a_linkset_or_the_widget() {
     let dist = std::env::temp_dir().join(format!("tracecheck-dist-{}", std::process::id()));
     std::fs::create_dir_all(&dist).expect("temp dir");
@@ -271,9 +304,16 @@ fn data_is_kept_for_minutes_and_revalidated_with_its_etag() {
     assert_eq!(linkset.header("vary"), Some("Accept"));
     let page = get(&site, "/01/08935001000013/10/NL2611", "text/html", &wire);
     assert!(page.header("vary").is_some_and(|v| v.contains("Accept")));
-    // The configuration names the trust root: asked for every time.
+    // The configuration names the trust root and the trust list: kept no
+    // longer than the list (a second visit needs no round trip for it).
     let config = get(&site, "/config.json", "*/*", &wire);
-    assert_eq!(config.header("cache-control"), Some("no-cache"));
+    assert_eq!(
+        config.header("cache-control"),
+        Some("public, max-age=300, must-revalidate")
+    );
+    // The demo's samples: asked for every time.
+    let samples = get(&site, "/samples.json", "*/*", &wire);
+    assert_eq!(samples.header("cache-control"), Some("no-cache"));
 
     // The copy a browser kept is still current: 304, no body.
     let tag = trust.header("etag").expect("an ETag").to_owned();
@@ -306,6 +346,8 @@ fn data_is_kept_for_minutes_and_revalidated_with_its_etag() {
     site.short_cache = 0;
     let trust = get(&site, "/trust-list.json", "*/*", &wire);
     assert_eq!(trust.header("cache-control"), Some("no-cache"));
+    let config = get(&site, "/config.json", "*/*", &wire);
+    assert_eq!(config.header("cache-control"), Some("no-cache"));
 }
 
 #[test]

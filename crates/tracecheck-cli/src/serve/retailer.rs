@@ -115,7 +115,11 @@ pub fn page(site: &Site, many: bool) -> Answer {
 
 /// The shop's stylesheet. `trace-check` keeps the badge's first height
 /// (the loader's iframe starts at 64 px) before the loader has run, so the
-/// cards below do not move when it does (docs/embedding.md).
+/// cards below do not move when it does (docs/embedding.md). Cached for
+/// five minutes, as a shop's own stylesheet would be: a pending stylesheet
+/// holds back the badge loader (a deferred script), and a revalidation
+/// round trip on every visit would be the demo shop's cost, not the
+/// badge's.
 pub fn css() -> Answer {
     let css = "body{margin:0;font-family:system-ui,sans-serif;color:#222;background:#faf7f2}\
 header{padding:1rem 1.5rem;background:#7a2e0e;color:#fff}header h1{margin:0 0 .25rem}header p{margin:0}\
@@ -126,5 +130,7 @@ grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}\
 img.photo{height:auto;aspect-ratio:16/10}\
 .product h2{font-size:1.05rem;margin:.6rem 0 .2rem}.price{font-weight:700;color:#7a2e0e;margin:0 0 .5rem}\
 trace-check{display:block;min-height:64px}";
-    Answer::css(css)
+    let mut answer = Answer::css(css);
+    answer.set_header("Cache-Control", "public, max-age=300");
+    answer
 }

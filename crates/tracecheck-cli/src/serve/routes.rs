@@ -185,15 +185,18 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
 }
 
 /// How long a cache may keep registry file `key`, as nginx.rs has it: the
-/// configuration is asked for every time; the data a verification reads
-/// (status lists, the trust list, did:web documents, credentials) for
-/// [`Site::short_cache`] seconds, so that a second visit within it needs no
-/// round trip and a revocation still reaches every verifier within minutes.
-/// Every answer carries a validator (`ETag`, `super::finish`), so an expired
-/// copy costs a `304`, not the file. Credentials get the short time too:
-/// this server's registry may name them without a content hash.
+/// configuration and the data a verification reads (status lists, the
+/// trust list, did:web documents, credentials) for [`Site::short_cache`]
+/// seconds, so that a second visit within it needs no round trip and a
+/// revocation, a new issuer or a new trust root still reaches every
+/// verifier within minutes (the configuration names the root and the trust
+/// list, so it needs no shorter time than the list itself). Every answer
+/// carries a validator (`ETag`, `super::finish`), so an expired copy costs
+/// a `304`, not the file. Credentials get the short time too: this
+/// server's registry may name them without a content hash. The demo's
+/// samples are asked for every time.
 fn data_cache(site: &Site, key: &str) -> String {
-    if key == "config.json" || key.ends_with("samples.json") {
+    if key.ends_with("samples.json") {
         "no-cache".into()
     } else {
         short_cache(site)
@@ -377,6 +380,12 @@ fn media_type_of(path: &str) -> &'static str {
     }
 }
 
+/// The retailer's badge loader: its address is fixed (shops' pages name
+/// it), so it cannot be immutable, but a shop's every page view loads it;
+/// kept for [`Site::short_cache`] seconds, a page of the shop opened within
+/// them needs no round trip before its badges start.
+const BADGE_SCRIPT: &str = "trace-check.js";
+
 fn static_file(site: &Site, path: &str, query: &str) -> Answer {
     let Some(dist) = &site.dist else {
         return app_shell(site, Page::Unknown);
@@ -405,9 +414,11 @@ fn static_file(site: &Site, path: &str, query: &str) -> Answer {
     // Trunk names built assets by their content hash: they never change, so
     // every badge on a page (and every later visit) reuses one download.
     let cache = if is_hashed(relative) {
-        "public, max-age=31536000, immutable"
+        "public, max-age=31536000, immutable".to_owned()
+    } else if relative == BADGE_SCRIPT {
+        short_cache(site)
     } else {
-        "no-cache"
+        "no-cache".to_owned()
     };
     Answer {
         status: 200,
