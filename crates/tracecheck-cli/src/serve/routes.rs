@@ -425,7 +425,7 @@ fn static_file(site: &Site, path: &str, query: &str) -> Answer {
         headers: vec![
             ("Content-Type".into(), content_type.into()),
             ("X-Content-Type-Options".into(), "nosniff".into()),
-            ("Cache-Control".into(), cache.into()),
+            ("Cache-Control".into(), cache),
             // A worker takes its CSP from its own script's headers, not from
             // the page: without this the service worker's fetches (which
             // carry the widget's data requests) would follow a redirect to
