@@ -6,7 +6,7 @@
 // Engines: Chromium, Firefox, WebKit.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { forEachEngine, launch, serverAndBrowser, verdictOf } from "./harness.mjs";
+import { forEachEngine, imagesLoaded, launch, serverAndBrowser, verdictOf } from "./harness.mjs";
 
 const MAIN_WASM = /^\/tracecheck-web-[0-9a-f]+_bg\.wasm$/;
 /** The verify build (src/pages/set.rs): a product's address and the badge. */
@@ -125,9 +125,7 @@ forEachEngine((engine) => {
       let wasm = await wasmFetched(page);
       assert.ok(wasm.length === 1 && VERIFY_WASM.test(wasm[0]), `a product's address: ${wasm}`);
       await page.waitFor(".verify-foot button.again");
-      // Leave once the product's image is in: Firefox logs an image request
-      // that the navigation cuts off inside the service worker as an error.
-      await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+      await imagesLoaded(page);
       await page.click(".verify-foot button.again");
       await page.waitFor("#manual-code");
       assert.equal(await page.evaluate(() => location.pathname), "/");

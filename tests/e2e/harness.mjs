@@ -141,6 +141,13 @@ export async function verdictOf(page, timeout = 20_000) {
   return { level: await page.attr(".verdict", "data-level"), text: await page.text("main") };
 }
 
+/** Waits until every image on the page is in. Leave a product's page only
+ * then: Firefox and WebKit log an image request that the navigation cuts
+ * off inside the service worker as a page error. */
+export async function imagesLoaded(page) {
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+}
+
 /** The `data-level` the widget shows for each expected verdict: the level's
  * own name, as the core, the CLI's JSON and the demo's samples write it. */
 export const LEVEL = Object.fromEntries(

@@ -3,7 +3,7 @@
 // Engines: Chromium, Firefox, WebKit.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LEVEL, forEachEngine, serverAndBrowser, verdictOf } from "./harness.mjs";
+import { LEVEL, forEachEngine, imagesLoaded, serverAndBrowser, verdictOf } from "./harness.mjs";
 
 forEachEngine((engine) => {
   const env = serverAndBrowser(engine);
@@ -21,6 +21,7 @@ forEachEngine((engine) => {
       if (sample.expected !== "verified") {
         assert.doesNotMatch(text, /Đã xác thực/, `${sample.id} must never read "verified"`);
       }
+      await imagesLoaded(page);
     }
     console.log(`${engine}: ${seen.join(", ")}`);
     assert.deepEqual(env.browser.errors, []);
