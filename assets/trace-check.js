@@ -1,11 +1,15 @@
 // <trace-check code="…" lang="vi|en"></trace-check>
 //
 // A retailer puts this script (from the tracecheck server) and one element
-// per product on a page. Each element becomes a lazily loaded iframe of the
-// widget's badge (/embed), sized by the height the badge reports through
-// postMessage. Messages are accepted only from the widget's own origin and
-// only from the element's own iframe. The element gets a `data-level`
-// attribute and fires a `tracecheck:verdict` event for the page's scripts.
+// per product on a page. Each element becomes an iframe of the widget's
+// badge (/embed), sized by the height the badge reports through
+// postMessage. A frame starts loading when its badge comes within a
+// screen's height of the view: every badge is a verification of its own,
+// and on a phone the ones far down a listing would share its one main
+// thread with the badge the shopper is looking at (docs/embedding.md).
+// Messages are accepted only from the widget's own origin and only from
+// the element's own iframe. The element gets a `data-level` attribute and
+// fires a `tracecheck:verdict` event for the page's scripts.
 // No inline style or script: it works under a strict host CSP that allows
 // this script and `frame-src` the widget's origin. Any number of badges
 // cost one download of the widget: its files are hashed and immutable, and
@@ -15,6 +19,25 @@
   const script = document.currentScript;
   const widgetOrigin = new URL(script ? script.src : location.href).origin;
   const frames = new Map(); // contentWindow -> element
+  const waiting = new WeakMap(); // iframe -> the address it will load
+
+  // One observer for every badge; without IntersectionObserver (old
+  // browsers) each frame loads at once.
+  const nearView =
+    typeof IntersectionObserver === "function"
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (!entry.isIntersecting) continue;
+              nearView.unobserve(entry.target);
+              const src = waiting.get(entry.target);
+              waiting.delete(entry.target);
+              if (src) entry.target.src = src;
+            }
+          },
+          { rootMargin: "100% 0px" },
+        )
+      : null;
 
   class TraceCheck extends HTMLElement {
     static get observedAttributes() {
@@ -26,7 +49,10 @@
     }
 
     disconnectedCallback() {
-      if (this.frame) frames.delete(this.frame.contentWindow);
+      if (!this.frame) return;
+      frames.delete(this.frame.contentWindow);
+      nearView?.unobserve(this.frame);
+      waiting.delete(this.frame);
     }
 
     attributeChangedCallback() {
@@ -56,18 +82,24 @@
       if (!this.frame) {
         const root = this.attachShadow ? this.attachShadow({ mode: "open" }) : this;
         this.frame = document.createElement("iframe");
-        this.frame.loading = "lazy";
+        // The observer decides when a frame loads; the browser's own lazy
+        // loading on top of it would wait for a nearer distance, and
+        // WebKit's is much nearer than a screen.
+        if (!nearView) this.frame.loading = "lazy";
         this.frame.referrerPolicy = "no-referrer";
         this.frame.title = lang.startsWith("en") ? "Product origin check" : "Kiểm tra nguồn gốc sản phẩm";
         // CSSOM, not a style attribute: allowed by a strict style-src.
         Object.assign(this.frame.style, { border: "0", width: "100%", height: "64px", display: "block" });
         root.appendChild(this.frame);
       }
-      if (this.frame.src !== src.href) {
-        frames.delete(this.frame.contentWindow);
+      // A frame keeps its window across navigations: one key for good.
+      frames.set(this.frame.contentWindow, this);
+      if (nearView && !this.frame.src) {
+        waiting.set(this.frame, src.href);
+        nearView.observe(this.frame);
+      } else if (this.frame.src !== src.href) {
         this.frame.src = src.href;
       }
-      frames.set(this.frame.contentWindow, this);
     }
   }
 

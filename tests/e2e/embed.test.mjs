@@ -1,8 +1,9 @@
 // Retailers: a shop page on another origin, under a strict CSP, embeds
 // badges with <trace-check>; each shows the right verdict, expands and
 // collapses with its frame sized to the badge; ten badges share one
-// download of the widget; the badge installs no service worker. The main
-// app refuses framing.
+// download of the widget; on a phone the badges far down a listing wait
+// until the shopper scrolls near them; the badge installs no service
+// worker. The main app refuses framing.
 // Engines: Chromium, Firefox, WebKit (the frame-sizing and download-count
 // tests exist for WebKit, whose cache and layout differ).
 import { test } from "node:test";
@@ -101,6 +102,46 @@ forEachEngine((engine) => {
     const registrations = await page.evaluate(async () => (navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0));
     assert.equal(registrations, 0);
     await page.close();
+  });
+
+  test("on a phone, a badge far down the listing loads only when the shopper scrolls near it", async () => {
+    const phone = await launch(engine, { server: env.server, viewport: { width: 360, height: 640 } });
+    try {
+      const page = await phone.page();
+      await page.goto(`${shop()}/retailer/many`);
+      const frames = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll("trace-check")].map((e) => ({
+            loading: Boolean(e.shadowRoot?.querySelector("iframe")?.getAttribute("src")),
+            level: e.dataset.level ?? null,
+          })),
+        );
+      // The badges near the first screen settle; the rest have no address yet.
+      await page.waitForFunction(
+        () => {
+          const all = [...document.querySelectorAll("trace-check")];
+          const started = all.filter((e) => e.shadowRoot?.querySelector("iframe")?.getAttribute("src"));
+          return started.length > 0 && started.every((e) => e.dataset.level);
+        },
+        null,
+        { timeout: 60_000 },
+      );
+      const first = await frames();
+      assert.equal(first.length, 10);
+      const started = first.filter((f) => f.loading).length;
+      assert.ok(started >= 1 && started < 10, `${started} of 10 frames started on the first screen`);
+      assert.ok(first.every((f) => f.loading || f.level === null), "a badge not started has no verdict");
+      // Scrolling down the listing, a screen at a time, brings each one in.
+      for (let y = 0; y < 20 && !(await page.evaluate(() => innerHeight + scrollY >= document.body.scrollHeight - 2)); y++) {
+        await page.evaluate(() => scrollBy(0, innerHeight * 0.8));
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      await page.waitForFunction(everyBadgeDone, null, { timeout: 90_000 });
+      console.log(`${engine}: phone listing: ${started} of 10 badges started before scrolling`);
+      await page.close();
+    } finally {
+      await phone.close();
+    }
   });
 
   test("ten badges download the widget once and do not hold up the shop page", async () => {

@@ -105,7 +105,12 @@ test("every answer has a CSP; credentials cache long, lists short; gzip is preco
   const config = await fetch(`${env.base}/config.json`);
   const badge = await fetch(`${env.base}/trace-check.js`);
   assert.equal(badge.status, 200);
-  for (const short of [trust, status, config, badge]) {
+  // The badge's page too: it has no service worker to answer a second visit.
+  const embed = await fetch(`${env.base}/embed?code=${encodeURIComponent(sample("longan").code)}`);
+  assert.equal(embed.status, 200);
+  assert.match(embed.headers.get("content-security-policy"), /frame-ancestors \*/);
+  assert.equal((await fetch(`${env.base}/`)).headers.get("cache-control"), "no-cache");
+  for (const short of [trust, status, config, badge, embed]) {
     assert.match(short.headers.get("cache-control"), /max-age=300/, short.url);
   }
   assert.equal((await fetch(`${env.base}/sw.js`)).headers.get("cache-control"), "no-cache");

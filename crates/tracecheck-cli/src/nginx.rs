@@ -77,7 +77,7 @@ add_header Referrer-Policy no-referrer always;\n        add_header Permissions-P
 add_header Cache-Control {cache} always;\n        add_header Vary Accept always;",
         csp = quote(csp),
         permissions = quote(crate::serve::PERMISSIONS_POLICY),
-        cache = cache,
+        cache = quote(cache),
     )
 }
 
@@ -232,7 +232,12 @@ server {{
         listen = config.listen,
         server_name = config.server_name,
         widget = widget_headers(&app_csp, "no-cache", false),
-        embed = widget_headers(&embed_csp(&app_csp), "no-cache", true),
+        // The badge has no service worker: kept like config.json (serve/routes.rs).
+        embed = widget_headers(
+            &embed_csp(&app_csp),
+            &format!("{short}, must-revalidate"),
+            true
+        ),
         asset_headers = widget_headers(&app_csp, "$tracecheck_widget_cache", false),
         linkset_headers = data_headers(&short).replace(
             "Vary \"Origin, Accept-Encoding\"",

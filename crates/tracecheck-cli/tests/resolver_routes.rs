@@ -42,9 +42,44 @@ fn the_badge_loader_is_kept_for_minutes_other_unhashed_files_are_revalidated() {
         cache(&site, "/tracecheck-web-0123456789abcdef.js").as_deref(),
         Some("public, max-age=31536000, immutable")
     );
+    // The badge has no service worker: its page is kept for minutes too;
+    // the app's pages are revalidated (their worker answers offline).
+    assert_eq!(
+        cache(&site, "/embed?code=x").as_deref(),
+        Some("public, max-age=300, must-revalidate")
+    );
+    assert_eq!(cache(&site, "/").as_deref(), Some("no-cache"));
     site.short_cache = 0;
     assert_eq!(cache(&site, "/trace-check.js").as_deref(), Some("no-cache"));
+    assert_eq!(cache(&site, "/embed?code=x").as_deref(), Some("no-cache"));
     std::fs::remove_dir_all(dist).ok();
+}
+
+#[test]
+fn the_demo_shop_allows_its_one_inline_stylesheet_by_hash_and_nothing_else() {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let site = site(None);
+    let shop = route(&site, "/retailer/", "text/html");
+    assert_eq!(shop.status, 200);
+    let body = String::from_utf8_lossy(&shop.body).into_owned();
+    let style = body
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(css, _)| css)
+        .expect("an inline stylesheet");
+    assert!(style.contains("trace-check{display:block;min-height:64px}"));
+    assert_eq!(body.matches("<style").count(), 1, "{body}");
+    assert!(!body.contains("<link rel=\"stylesheet\""), "{body}");
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style));
+    let csp = shop.header("content-security-policy").unwrap_or_default();
+    assert!(
+        csp.contains(&format!("style-src 'sha256-{hash}';")),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    // No stylesheet of its own any more (without a build, unknown paths are 503).
+    assert_ne!(route(&site, "/retailer/shop.css", "text/css").status, 200);
 }
 
 #[test]

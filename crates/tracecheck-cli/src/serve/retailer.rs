@@ -9,11 +9,24 @@ use super::{Answer, Site};
 use crate::demo::Sample;
 use tracecheck_core::resolve::WebUrl;
 
-/// The host page's CSP: what a careful shop sends.
+/// The host page's CSP: what a careful shop sends. Its one inline
+/// stylesheet is allowed by its hash; nothing else inline.
 fn shop_csp(widget_origin: &str) -> String {
     format!(
         "default-src 'none'; script-src {widget_origin}; frame-src {widget_origin}; \
-style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+style-src '{style}'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        style = csp_hash(SHOP_CSS)
+    )
+}
+
+/// `sha256-…` of an inline element's text, as a CSP source names it.
+fn csp_hash(text: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
     )
 }
 
@@ -96,7 +109,7 @@ pub fn page(site: &Site, many: bool) -> Answer {
     let page = format!(
         "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>Chợ Quê Online (cửa hàng mẫu)</title><link rel=\"stylesheet\" href=\"/retailer/shop.css\">\
+<title>Chợ Quê Online (cửa hàng mẫu)</title><style>{SHOP_CSS}</style>\
 <script src=\"{widget}/trace-check.js\" defer></script></head><body>\
 <header><h1>Chợ Quê Online</h1><p>Đặc sản Hưng Yên — cửa hàng mẫu để thử huy hiệu tracecheck.</p></header>\
 <main><ul class=\"listing\">{cards}</ul></main></body></html>"
@@ -113,15 +126,13 @@ pub fn page(site: &Site, many: bool) -> Answer {
     }
 }
 
-/// The shop's stylesheet. `trace-check` keeps the badge's first height
-/// (the loader's iframe starts at 64 px) before the loader has run, so the
-/// cards below do not move when it does (docs/embedding.md). Cached for
-/// five minutes, as a shop's own stylesheet would be: a pending stylesheet
-/// holds back the badge loader (a deferred script), and a revalidation
-/// round trip on every visit would be the demo shop's cost, not the
-/// badge's.
-pub fn css() -> Answer {
-    let css = "body{margin:0;font-family:system-ui,sans-serif;color:#222;background:#faf7f2}\
+/// The shop's stylesheet, inside its page: a kilobyte, and a stylesheet
+/// of its own would hold back the first paint and the badge loader (a
+/// deferred script) by a round trip on a first visit, the demo shop's cost,
+/// not the badge's. `trace-check` keeps the badge's first height (the
+/// loader's iframe starts at 64 px) before the loader has run, so the
+/// cards below do not move when it does (docs/embedding.md).
+const SHOP_CSS: &str = "body{margin:0;font-family:system-ui,sans-serif;color:#222;background:#faf7f2}\
 header{padding:1rem 1.5rem;background:#7a2e0e;color:#fff}header h1{margin:0 0 .25rem}header p{margin:0}\
 main{padding:1rem}.listing{list-style:none;margin:0;padding:0;display:grid;gap:1rem;\
 grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}\
@@ -130,7 +141,3 @@ grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}\
 img.photo{height:auto;aspect-ratio:16/10}\
 .product h2{font-size:1.05rem;margin:.6rem 0 .2rem}.price{font-weight:700;color:#7a2e0e;margin:0 0 .5rem}\
 trace-check{display:block;min-height:64px}";
-    let mut answer = Answer::css(css);
-    answer.set_header("Cache-Control", "public, max-age=300");
-    answer
-}

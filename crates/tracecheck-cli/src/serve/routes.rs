@@ -155,7 +155,6 @@ pub fn route(site: &Site, raw_url: &str, accept: &str) -> Answer {
         "/embed" | "/embed/" => embed_shell(site, query),
         "/retailer" | "/retailer/" => retailer::page(site, false),
         "/retailer/many" => retailer::page(site, true),
-        "/retailer/shop.css" => retailer::css(),
         _ => {
             if let Some(id) = path
                 .strip_prefix("/demo/qr/")
@@ -340,6 +339,13 @@ fn shell(site: &Site, first: Page<'_>, kind: Shell) -> Answer {
         let csp = embed_csp(answer.header("Content-Security-Policy").unwrap_or(APP_CSP));
         answer.headers.retain(|(name, _)| name != "X-Frame-Options");
         answer.set_header("Content-Security-Policy", &csp);
+        // The badge has no service worker: the HTTP cache is its only
+        // quick way back. A shop's next page shows it without a round trip
+        // first; the files it names are hashed and kept a year, and the
+        // data it checks has its own cache time (docs/serving.md).
+        if answer.status == 200 {
+            answer.set_header("Cache-Control", &short_cache(site));
+        }
     }
     answer
 }
