@@ -1,0 +1,129 @@
+// Where one cold first visit's time goes (issue 13): a companion to
+// bench-first-visit.mjs, which says how long; this says on what.
+//
+//   cargo build --release -p tracecheck-cli && trunk build --release
+//   node scripts/trace-first-visit.mjs [--page "direct link"|/|/embed] [--trace out.json]
+//
+// One cold visit in Chromium at 360×640 on Slow 4G + 4× CPU (the bench's
+// throttling, the service worker bypassed), recorded with Chrome's tracing.
+// Prints the requests (sent, first byte, last byte, bytes), when the
+// WebAssembly arrived and when the verdict showed, and what the main thread
+// did between the two, by trace event: decoding the module, compiling its
+// functions as they are first called (V8 compiles WebAssembly lazily, on
+// the main thread), layout, the rest. Tracing slows the page itself, so the
+// times are longer than the bench's: read them as shares, not as the
+// verdict time. Not a test.
+import { spawn } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import { freePort, waitUntil } from "../tests/e2e/net.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const BIN = process.env.TRACECHECK_BIN ?? join(root, "target/release/tracecheck");
+const DIST = process.env.TRACECHECK_DIST ?? join(root, "dist");
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const PAGE = arg("--page", "direct link");
+const KEEP = arg("--trace", null);
+const TRACE = KEEP ?? join(tmpdir(), `tracecheck-trace-${process.pid}.json`);
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--public-url", base, "--dist", DIST], { stdio: "ignore" });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  await waitUntil(async () => (await fetch(`${base}/config.json`)).ok, 10_000, "tracecheck serve");
+  const samples = await (await fetch(`${base}/samples.json`)).json();
+  const longan = samples.find((s) => s.id === "longan").code;
+  const pages = {
+    "direct link": { url: longan, ready: ".verdict" },
+    "/": { url: `${base}/`, ready: "#manual-code" },
+    "/embed": { url: `${base}/embed?code=${encodeURIComponent(longan)}`, ready: ".embed-summary:not(.checking)" },
+  };
+  const page = pages[PAGE];
+  if (!page) throw new Error(`--page: one of ${Object.keys(pages).join(", ")}`);
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: "vi-VN" });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setBypassServiceWorker", { bypass: true });
+  // bench-first-visit.mjs's slow4g: Lighthouse's mobileSlow4G constants.
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 562.5,
+    downloadThroughput: (1638.4 * 0.9 * 1024) / 8,
+    uploadThroughput: (750 * 0.9 * 1024) / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const requests = new Map();
+  cdp.on("Network.requestWillBeSent", (e) => requests.set(e.requestId, { url: e.request.url, sent: e.timestamp }));
+  cdp.on("Network.responseReceived", (e) => requests.has(e.requestId) && (requests.get(e.requestId).firstByte = e.timestamp));
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) Object.assign(r, { done: e.timestamp, bytes: e.encodedDataLength });
+  });
+  await context.addInitScript((ready) => {
+    new MutationObserver(() => {
+      if (window.__verdictAt) return;
+      const el = document.querySelector(ready);
+      if (el && el.getClientRects().length > 0) window.__verdictAt = performance.now();
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  }, page.ready);
+
+  await browser.startTracing(tab, { path: TRACE, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "loading", "blink.user_timing"] });
+  await tab.goto(page.url, { waitUntil: "commit" });
+  await tab.waitForFunction(() => window.__verdictAt, null, { timeout: 120_000, polling: 50 });
+  const { verdict, wasmEnd } = await tab.evaluate(() => ({
+    verdict: window.__verdictAt,
+    wasmEnd: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd ?? null,
+  }));
+  await browser.stopTracing();
+
+  // Request times relative to the first request (the page's).
+  const first = Math.min(...[...requests.values()].map((r) => r.sent));
+  const s = (t) => (t === undefined ? "    –" : (t - first).toFixed(2).padStart(5));
+  console.log(`${PAGE}, cold, Slow 4G + 4× CPU, traced (slower than untraced)`);
+  console.log("sent  first  last   bytes  path");
+  for (const r of [...requests.values()].sort((a, b) => a.sent - b.sent)) {
+    console.log(`${s(r.sent)} ${s(r.firstByte)} ${s(r.done)} ${String(r.bytes ?? "").padStart(7)}  ${r.url.replace(base, "").slice(0, 72)}`);
+  }
+  if (wasmEnd === null) throw new Error("no WebAssembly request seen");
+  console.log(`\nWebAssembly arrived at ${(wasmEnd / 1000).toFixed(2)} s, the verdict showed at ${(verdict / 1000).toFixed(2)} s`);
+
+  // The main thread between the two: the renderer thread of the longest task.
+  const events = JSON.parse(await readFile(TRACE, "utf8")).traceEvents;
+  const origin = events.find((e) => e.name === "navigationStart")?.ts;
+  if (origin === undefined) throw new Error("no navigationStart in the trace");
+  const tasks = events.filter((e) => e.name === "RunTask" && e.dur);
+  const main = tasks.reduce((a, b) => (b.dur > a.dur ? b : a)).tid;
+  const from = origin + wasmEnd * 1000;
+  const to = origin + verdict * 1000;
+  const within = events.filter((e) => e.tid === main && e.dur && e.ts >= from && e.ts < to);
+  const total = (name) => within.filter((e) => e.name === name).reduce((sum, e) => sum + e.dur, 0) / 1000;
+  const count = (name) => within.filter((e) => e.name === name).length;
+  const busy = total("RunTask");
+  const rows = [
+    ["decoding the module", total("v8.wasm.compileConsume") + total("wasm.OnBytesReceived") + total("wasm.FinishStreaming")],
+    [`compiling functions on first call (${count("wasm.CompileLazy")} functions)`, total("wasm.CompileLazy")],
+    [`layout (${count("Layout")} layouts)`, total("Layout") + total("UpdateLayoutTree")],
+    ["paint", total("Paint") + total("PrePaint")],
+  ];
+  const named = rows.reduce((sum, [, ms]) => sum + ms, 0);
+  console.log(`main thread busy ${busy.toFixed(0)} ms of ${(verdict - wasmEnd).toFixed(0)} ms:`);
+  for (const [what, ms] of [...rows, ["the rest (running the widget, its JS glue, the DOM)", busy - named]]) {
+    console.log(`${ms.toFixed(0).padStart(6)} ms  ${what}`);
+  }
+  if (KEEP) console.log(`\ntrace kept: ${KEEP} (chrome://tracing or Perfetto opens it)`);
+} finally {
+  await browser.close();
+  server.kill();
+  if (!KEEP) await rm(TRACE, { force: true });
+}
