@@ -65,7 +65,10 @@ try {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   const requests = new Map();
   cdp.on("Network.requestWillBeSent", (e) => requests.set(e.requestId, { url: e.request.url, sent: e.timestamp }));
-  cdp.on("Network.responseReceived", (e) => requests.has(e.requestId) && (requests.get(e.requestId).firstByte = e.timestamp));
+  cdp.on("Network.responseReceived", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.firstByte = e.timestamp;
+  });
   cdp.on("Network.loadingFinished", (e) => {
     const r = requests.get(e.requestId);
     if (r) Object.assign(r, { done: e.timestamp, bytes: e.encodedDataLength });
