@@ -106,13 +106,14 @@ try {
   const origin = events.find((e) => e.name === "navigationStart")?.ts;
   if (origin === undefined) throw new Error("no navigationStart in the trace");
   const tasks = events.filter((e) => e.name === "RunTask" && e.dur);
-  const main = tasks.reduce((a, b) => (b.dur > a.dur ? b : a)).tid;
+  const longest = tasks.reduce((a, b) => (b.dur > a.dur ? b : a));
   const from = origin + wasmEnd * 1000;
   const to = origin + verdict * 1000;
-  const within = events.filter((e) => e.tid === main && e.dur && e.ts >= from && e.ts < to);
+  const within = events.filter((e) => e.pid === longest.pid && e.tid === longest.tid && e.dur && e.ts >= from && e.ts < to);
   const total = (name) => within.filter((e) => e.name === name).reduce((sum, e) => sum + e.dur, 0) / 1000;
   const count = (name) => within.filter((e) => e.name === name).length;
-  const busy = total("RunTask");
+  // A task that runs past the verdict counts up to it.
+  const busy = within.filter((e) => e.name === "RunTask").reduce((sum, e) => sum + Math.min(e.dur, to - e.ts), 0) / 1000;
   const rows = [
     ["decoding the module", total("v8.wasm.compileConsume") + total("wasm.OnBytesReceived") + total("wasm.FinishStreaming")],
     [`compiling functions on first call (${count("wasm.CompileLazy")} functions)`, total("wasm.CompileLazy")],
