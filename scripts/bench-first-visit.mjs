@@ -19,62 +19,15 @@
 // (Network.setBypassServiceWorker): its own fetches escape CDP throttling, so
 // with it the figures would flatter the app. Not a test: nothing here fails
 // on a slow figure.
-import { spawn } from "node:child_process";
-import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
-import { freePort, waitUntil } from "../tests/e2e/net.mjs";
+import { arg, CHROMIUM, CHROMIUM_ARGS, NETWORKS, startServer, throttle } from "./first-visit.mjs";
 
-const root = resolve(import.meta.dirname, "..");
-const BIN = process.env.TRACECHECK_BIN ?? join(root, "target/release/tracecheck");
-const DIST = process.env.TRACECHECK_DIST ?? join(root, "dist");
-const arg = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
 const RUNS = Number(arg("--runs", "5"));
 const ONLY = arg("--only", null);
 // `--page "direct link"`: that page only; `--serve-args "--short-cache 0"`:
 // more arguments for `tracecheck serve` (to measure a lever off and on).
 const PAGE = arg("--page", null);
 const SERVE_ARGS = (arg("--serve-args", "") ?? "").split(" ").filter(Boolean);
-
-/** Lighthouse's DevTools-throttling constants (lighthouse-core/config/constants.js). */
-const NETWORKS = {
-  none: null,
-  // mobileSlow4G: 150 ms RTT × 3.75, 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up.
-  slow4g: { latency: 562.5, download: (1638.4 * 0.9 * 1024) / 8, upload: (750 * 0.9 * 1024) / 8, cpu: 4 },
-  // mobileRegular3G: 300 ms RTT × 3.75, 700 kbit/s × 0.9 both ways.
-  regular3g: { latency: 1125, download: (700 * 0.9 * 1024) / 8, upload: (700 * 0.9 * 1024) / 8, cpu: 4 },
-};
-
-const ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** The demo served by the release CLI on 127.0.0.1 (no test proxy: nothing between browser and server). */
-async function startServer() {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--public-url", base, "--dist", DIST, ...SERVE_ARGS], {
-    stdio: "ignore",
-  });
-  try {
-    await waitUntil(async () => (await fetch(`${base}/config.json`)).ok, 10_000, "tracecheck serve");
-  } catch (error) {
-    child.kill();
-    throw error;
-  }
-  const samples = await (await fetch(`${base}/samples.json`)).json();
-  return { base, samples, stop: () => child.kill() };
-}
 
 /** Page-side, before anything runs: notes when the verdict (or `ready`) first shows, and long tasks. */
 function observe(ready) {
@@ -125,16 +78,7 @@ async function visit(browser, page, network) {
     const url = urls.get(e.requestId) ?? "?";
     bytes.set(url, (bytes.get(url) ?? 0) + e.encodedDataLength);
   });
-  if (network) {
-    await cdp.send("Network.setBypassServiceWorker", { bypass: true });
-    await cdp.send("Network.emulateNetworkConditions", {
-      offline: false,
-      latency: network.latency,
-      downloadThroughput: network.download,
-      uploadThroughput: network.upload,
-    });
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: network.cpu });
-  }
+  if (network) await throttle(cdp, network);
   // The retailer's badge lives in a frame: each frame watches for itself.
   await context.addInitScript(observe, page.ready);
   const one = async () => {
@@ -193,16 +137,9 @@ const spread = (xs) => {
 };
 const fmt = (ms) => (ms === null ? "timeout" : `${(ms / 1000).toFixed(2)}`);
 
-const server = await startServer();
-const longan = server.samples.find((s) => s.id === "longan").code;
-const pages = [
-  { name: "direct link", url: longan, ready: ".verdict" },
-  { name: "/", url: `${server.base}/`, ready: "#manual-code" },
-  // The badge's verdict: its summary line once it is no longer "checking".
-  { name: "/embed", url: `${server.base}/embed?code=${encodeURIComponent(longan)}`, ready: ".embed-summary:not(.checking)" },
-  { name: "retailer", url: `${server.base}/retailer/`, ready: ".embed-summary:not(.checking)" },
-];
-const browser = await chromium.launch({ executablePath: process.env.TRACECHECK_CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
+const server = await startServer(SERVE_ARGS);
+const pages = server.pages;
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const rows = [];
 try {
   for (const [networkName, network] of Object.entries(NETWORKS)) {

@@ -13,56 +13,29 @@
 // the main thread), layout, the rest. Tracing slows the page itself, so the
 // times are longer than the bench's: read them as shares, not as the
 // verdict time. Not a test.
-import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { freePort, waitUntil } from "../tests/e2e/net.mjs";
+import { arg, CHROMIUM, CHROMIUM_ARGS, NETWORKS, startServer, throttle } from "./first-visit.mjs";
 
-const root = resolve(import.meta.dirname, "..");
-const BIN = process.env.TRACECHECK_BIN ?? join(root, "target/release/tracecheck");
-const DIST = process.env.TRACECHECK_DIST ?? join(root, "dist");
-const arg = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
 const PAGE = arg("--page", "direct link");
 const KEEP = arg("--trace", null);
 const TRACE = KEEP ?? join(tmpdir(), `tracecheck-trace-${process.pid}.json`);
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--public-url", base, "--dist", DIST], { stdio: "ignore" });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const server = await startServer();
+const { base } = server;
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
-  await waitUntil(async () => (await fetch(`${base}/config.json`)).ok, 10_000, "tracecheck serve");
-  const samples = await (await fetch(`${base}/samples.json`)).json();
-  const longan = samples.find((s) => s.id === "longan").code;
-  const pages = {
-    "direct link": { url: longan, ready: ".verdict" },
-    "/": { url: `${base}/`, ready: "#manual-code" },
-    "/embed": { url: `${base}/embed?code=${encodeURIComponent(longan)}`, ready: ".embed-summary:not(.checking)" },
-  };
-  const page = pages[PAGE];
-  if (!page) throw new Error(`--page: one of ${Object.keys(pages).join(", ")}`);
+  // Not the shop page: its verdict is inside a frame, with its own clock.
+  const page = server.pages.find((p) => p.name === PAGE && p.name !== "retailer");
+  if (!page) throw new Error(`--page: one of "direct link", /, /embed`);
 
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: "vi-VN" });
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await cdp.send("Network.enable");
-  await cdp.send("Network.setBypassServiceWorker", { bypass: true });
-  // bench-first-visit.mjs's slow4g: Lighthouse's mobileSlow4G constants.
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 562.5,
-    downloadThroughput: (1638.4 * 0.9 * 1024) / 8,
-    uploadThroughput: (750 * 0.9 * 1024) / 8,
-  });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await throttle(cdp, NETWORKS.slow4g);
   const requests = new Map();
   cdp.on("Network.requestWillBeSent", (e) => requests.set(e.requestId, { url: e.request.url, sent: e.timestamp }));
   cdp.on("Network.responseReceived", (e) => {
@@ -128,6 +101,6 @@ try {
   if (KEEP) console.log(`\ntrace kept: ${KEEP} (chrome://tracing or Perfetto opens it)`);
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
   if (!KEEP) await rm(TRACE, { force: true });
 }
