@@ -7,7 +7,9 @@
 //
 // 1. Which build: a product's address and the badge load the verify build
 //    (src/pages/set.rs: the widget without the scanner and the kiosk, about
-//    10% fewer bytes); every other page the whole widget.
+//    10% fewer bytes); every other page the whole widget. There the
+//    banner build (src/banner: the verdict alone, no Yew) loads and draws
+//    the verdict first, then the verify build.
 // 2. Its .wasm is fetched here, first thing, with its integrity, and the
 //    Response handed to wasm-bindgen's init (whose own fetch() would check
 //    no hash); its JS module is preloaded with its own integrity, then
@@ -30,6 +32,9 @@
   "use strict";
 
   const tag = document.querySelector("script[data-tracecheck-js][data-tracecheck-wasm]");
+
+  /** How long the widget waits for the banner build's verdict before loading anyway. */
+  const BANNER_WAIT_MS = 4000;
 
   /** Resolves once the page's body has been parsed. */
   const parsed = new Promise((resolve) => {
@@ -146,6 +151,8 @@
     }
     if (lang === "en") {
       for (const part of shell.querySelectorAll("[data-lang]")) part.hidden = part.dataset.lang !== "en";
+      // As the widget will set it: fonts and line breaks follow the language.
+      document.documentElement.lang = "en";
     }
     // The badge: no header, and the loading line drawn as the badge's own
     // "checking" box, so nothing in the frame moves when the widget takes over.
@@ -185,6 +192,72 @@
   }
 
   /**
+   * The banner build (src/banner), where the verify build serves (a
+   * product's address, the badge): the verdict drawn before the widget, by
+   * a module without Yew, about a third smaller (docs/performance.md, "the
+   * banner build"). Null elsewhere, or when the page names no such build
+   * or no hashes for it.
+   */
+  function bannerBuild() {
+    const d = tag.dataset;
+    if (!wantsVerifyBuild()) return null;
+    if (!d.tracecheckBannerJs || !d.tracecheckBannerWasm || !d.tracecheckBannerJsIntegrity || !d.tracecheckBannerWasmIntegrity) return null;
+    return { js: d.tracecheckBannerJs, jsIntegrity: d.tracecheckBannerJsIntegrity, wasm: d.tracecheckBannerWasm, wasmIntegrity: d.tracecheckBannerWasmIntegrity };
+  }
+
+  /** Starts `build`'s two downloads: its .wasm, checked against its hash, and its JS module. */
+  function download(build) {
+    const wasm = fetch(build.wasm, { integrity: build.wasmIntegrity }).then((response) => {
+      if (!response.ok) throw new TypeError(`${build.wasm}: HTTP ${response.status}`);
+      return response;
+    });
+    wasm.catch(() => undefined); // a failure is reported once, by whoever awaits it
+    return { build, wasm, module: preloadModule(build.js, build.jsIntegrity) };
+  }
+
+  /** Runs a downloaded build: imports its JS module, then compiles and starts its .wasm. */
+  async function run({ build, wasm, module }) {
+    await module;
+    const bindings = await import(build.js);
+    // Both builds draw into the body: all of it parsed first.
+    await parsed;
+    const exports = await bindings.default({ module_or_path: wasm });
+    return { bindings, exports };
+  }
+
+  /**
+   * The banner build's verdict, first: resolves once it has drawn it (or
+   * found nothing to draw), or after BANNER_WAIT_MS of verifying, or when
+   * it cannot run at all; the widget loads after it either way, so that
+   * the banner has the network to itself. The widget verifies the same
+   * answers again, which the banner build leaves for it.
+   */
+  async function bannerFirst(downloaded) {
+    const done = new Promise((resolve) => addEventListener("tracecheck:banner", resolve, { once: true }));
+    try {
+      await run(downloaded);
+      await Promise.race([done, new Promise((resolve) => setTimeout(resolve, BANNER_WAIT_MS))]);
+    } catch (error) {
+      console.warn("tracecheck: no banner first; the widget verifies alone", error);
+    }
+  }
+
+  /** Under the banner build's verdict: the widget with the details could not start. */
+  function detailsFailed(error) {
+    console.warn("tracecheck: the widget could not start after its banner", error);
+    const note = document.querySelector("#app-shell .shell-details-failed");
+    if (!note) return;
+    // After the verdict, in the shell's language.
+    note.closest("#app-shell")?.append(note);
+    note.hidden = false;
+  }
+
+  /** The banner build's verdict is on the page (src/platform/shell.rs). */
+  function bannerShown() {
+    return document.body?.classList.contains("banner-first") ?? false;
+  }
+
+  /**
    * Fetches the JS module with its hash (a `<link rel="modulepreload">`), so
    * that import() runs that file or nothing: a module that fails its hash
    * rejects here. An engine without modulepreload (Safari before 17) imports
@@ -214,26 +287,26 @@
     const build = chooseBuild();
     // No hash, no start: an unchecked binary is never run.
     if (!build.wasmIntegrity || !build.jsIntegrity) throw new TypeError("tracecheck boot: no integrity hashes on the boot <script> (scripts/wasm-integrity.mjs)");
-    const wasm = fetch(build.wasm, { integrity: build.wasmIntegrity }).then((response) => {
-      if (!response.ok) throw new TypeError(`${build.wasm}: HTTP ${response.status}`);
-      return response;
-    });
-    wasm.catch(() => undefined); // a failure is reported once, by start()'s caller
-    const module = preloadModule(build.js, build.jsIntegrity);
+    const banner = bannerBuild();
+    const first = download(banner ?? build);
     // After the WebAssembly's request, so the largest download starts first,
     // and in a task of its own: on a slow phone the boot script with them
     // was one task of 200 ms and more (docs/performance.md). The widget
     // looks for them seconds later, once its WebAssembly has arrived.
     setTimeout(startEarlyRequests, 0);
-    await module;
-    const bindings = await import(build.js);
-    // The widget renders into the body: all of it parsed first.
-    await parsed;
-    const exports = await bindings.default({ module_or_path: wasm });
+    if (banner) await bannerFirst(first);
+    const { bindings, exports } = await run(banner ? download(build) : first);
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: exports } }));
   }
 
   parsed.then(prepareShell);
-  start().catch((error) => parsed.then(() => showFailure(error)));
+  start().catch((error) =>
+    parsed.then(() => {
+      // The verdict is shown: the widget's details could not follow, but
+      // the verdict stays rather than giving way to "cannot start".
+      if (bannerShown()) detailsFailed(error);
+      else showFailure(error);
+    }),
+  );
 })();

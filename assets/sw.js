@@ -40,7 +40,7 @@ async function precacheShell() {
   const html = await response.clone().text();
   if (!isAppShell(html)) return;
   await cache.put("/", response);
-  const named = [...html.matchAll(/(?:href|src|data-tracecheck(?:-verify)?-(?:js|wasm))="(\/[^"/][^"]*)"/g)].map((m) => m[1]);
+  const named = [...html.matchAll(/(?:href|src|data-tracecheck(?:-verify|-banner)?-(?:js|wasm))="(\/[^"/][^"]*)"/g)].map((m) => m[1]);
   // The QR decoder worker loads on the first scan; keep it for offline scanning too.
   const worker = ["/scan-worker-loader.js", "/scan-worker.js", "/scan-worker_bg.wasm"];
   const assets = new Set([...named, ...worker, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon.svg"]);

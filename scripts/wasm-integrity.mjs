@@ -1,6 +1,7 @@
 // Trunk post-build step (scripts/post-build.mjs): the integrity hashes of
-// the two builds of the widget, written onto the boot <script> for
-// assets/boot.js, which loads one of them:
+// the builds of the widget, written onto the boot <script> for
+// assets/boot.js, which loads one of them (after the banner build, on a
+// product's address):
 //
 // - the whole widget, Trunk's main Rust link: its .wasm hash moves from
 //   Trunk's `<link rel="preload" as="fetch" integrity=…>` to
@@ -16,6 +17,8 @@
 //   files get a content hash in their names (cached like the others, for a
 //   year, by tracecheck serve and the service worker), and their names and
 //   hashes go into `data-tracecheck-verify-{js,wasm}{,-integrity}`.
+// - the banner build (src/banner), the same way, into
+//   `data-tracecheck-banner-{js,wasm}{,-integrity}`.
 //
 // Fails the build when the tags or files are not where expected, so that a
 // Trunk upgrade cannot silently drop a check.
@@ -52,32 +55,39 @@ const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base
 const wasmIntegrity = takeLink("preload", wasm);
 const jsIntegrity = takeLink("modulepreload", js);
 
-// The verify build, renamed with a hash of both files.
+// The verify and banner builds, each renamed with a hash of its two files.
 const base = js.slice(0, js.lastIndexOf("/") + 1);
-const name = "tracecheck-verify";
-const verifyJsFile = join(dir, `${name}.js`);
-const verifyWasmFile = join(dir, `${name}_bg.wasm`);
-for (const f of [verifyJsFile, verifyWasmFile]) {
-  if (!existsSync(f)) throw new Error(`${f}: missing (index.html's tracecheck-verify link)`);
+
+/** Renames build `name`'s files with their hash; its boot attributes. */
+function hashBuild(name, attribute) {
+  const jsFile = join(dir, `${name}.js`);
+  const wasmFile = join(dir, `${name}_bg.wasm`);
+  for (const f of [jsFile, wasmFile]) {
+    if (!existsSync(f)) throw new Error(`${f}: missing (index.html's ${name} link)`);
+  }
+  const wasmBytes = readFileSync(wasmFile);
+  let jsText = readFileSync(jsFile, "utf8");
+  const hash = createHash("sha256").update(wasmBytes).update(jsText).digest("hex").slice(0, 16);
+  const hashed = `${name}-${hash}`;
+  // wasm-bindgen's default path for the .wasm (boot.js passes its own Response).
+  jsText = jsText.replaceAll(`${name}_bg.wasm`, `${hashed}_bg.wasm`);
+  writeFileSync(join(dir, `${hashed}.js`), jsText);
+  renameSync(wasmFile, join(dir, `${hashed}_bg.wasm`));
+  unlinkSync(jsFile);
+  return [
+    `data-tracecheck-${attribute}-js="${base}${hashed}.js"`,
+    `data-tracecheck-${attribute}-js-integrity="${sri(Buffer.from(jsText, "utf8"))}"`,
+    `data-tracecheck-${attribute}-wasm="${base}${hashed}_bg.wasm"`,
+    `data-tracecheck-${attribute}-wasm-integrity="${sri(wasmBytes)}"`,
+  ];
 }
-const verifyWasm = readFileSync(verifyWasmFile);
-let verifyJs = readFileSync(verifyJsFile, "utf8");
-const hash = createHash("sha256").update(verifyWasm).update(verifyJs).digest("hex").slice(0, 16);
-const hashed = `${name}-${hash}`;
-// wasm-bindgen's default path for the .wasm (boot.js passes its own Response).
-verifyJs = verifyJs.replaceAll(`${name}_bg.wasm`, `${hashed}_bg.wasm`);
-writeFileSync(join(dir, `${hashed}.js`), verifyJs);
-renameSync(verifyWasmFile, join(dir, `${hashed}_bg.wasm`));
-unlinkSync(verifyJsFile);
 
 const attributes = [
   `data-tracecheck-js-integrity="${jsIntegrity}"`,
   `data-tracecheck-wasm-integrity="${wasmIntegrity}"`,
-  `data-tracecheck-verify-js="${base}${hashed}.js"`,
-  `data-tracecheck-verify-js-integrity="${sri(Buffer.from(verifyJs, "utf8"))}"`,
-  `data-tracecheck-verify-wasm="${base}${hashed}_bg.wasm"`,
-  `data-tracecheck-verify-wasm-integrity="${sri(verifyWasm)}"`,
+  ...hashBuild("tracecheck-verify", "verify"),
+  ...hashBuild("tracecheck-banner", "banner"),
 ].join(" ");
 html = html.replace(boot[0], boot[0].replace(/>$/, ` ${attributes}>`));
 writeFileSync(file, html);
-console.log(`wasm-integrity: ${wasm} ${wasmIntegrity}; ${base}${hashed}_bg.wasm (preloads dropped)`);
+console.log(`wasm-integrity: ${wasm} ${wasmIntegrity}; verify and banner builds hashed (preloads dropped)`);

@@ -22,7 +22,7 @@ const LANG_KEY: &str = "tracecheck.lang";
 
 /// The language: the one the address names (an embedding page, a kiosk),
 /// else the one chosen before, else Vietnamese.
-fn initial_lang() -> Lang {
+pub fn initial_lang() -> Lang {
     let asked = route::param("lang").and_then(|tag| Lang::from_tag(&tag));
     asked
         .or_else(|| storage::get(LANG_KEY).and_then(|tag| Lang::from_tag(&tag)))
@@ -48,17 +48,6 @@ pub fn App<P: PageSet>() -> Html {
     let lang = use_state(initial_lang);
     let mode = use_state(route::current);
     let context = use_state(|| None::<Rc<Context>>);
-
-    // The widget has rendered: the static shell index.html painted while
-    // the WebAssembly downloaded has done its job.
-    use_effect_with((), |_| {
-        let shell = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("app-shell"));
-        if let Some(shell) = shell {
-            shell.remove();
-        }
-    });
 
     // Offline use: keep the app and its data on the phone, once the page
     // has done its first job (the trust list in; on a product's address,

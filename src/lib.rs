@@ -1,11 +1,13 @@
 //! tracecheck web widget: scan a product's code, verify its signed trace
 //! record in the browser, show the verdict.
 //!
+//! `banner` is the banner build's verdict-first paint (no Yew);
 //! `platform` is the browser glue (camera, canvas, fetch, storage);
 //! `i18n` holds every word shown; `components` and `pages` are the view;
 //! all verification happens in `tracecheck-core`.
 
 pub mod app;
+pub mod banner;
 pub mod components;
 pub mod hooks;
 pub mod i18n;
@@ -29,7 +31,20 @@ pub fn run_verify() {
 
 fn mount<P: pages::set::PageSet>() {
     gloo_timers::callback::Timeout::new(0, || {
-        yew::Renderer::<app::App<P>>::new().render();
+        // The shell gives way in the same task as the first render, so no
+        // frame shows both (a layout shift) or neither; unless it holds the
+        // banner build's verdict, which the verification page replaces.
+        if !platform::shell::holds_verdict() {
+            platform::shell::remove();
+        }
+        // index.html's `#app`; the body on a page without one.
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app"));
+        match root {
+            Some(root) => yew::Renderer::<app::App<P>>::with_root(root).render(),
+            None => yew::Renderer::<app::App<P>>::new().render(),
+        };
     })
     .forget();
 }

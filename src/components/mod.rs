@@ -22,3 +22,4 @@ pub mod result_view;
 pub mod timeline;
 pub mod trust_footer;
 pub mod verdict_banner;
+pub mod verdict_words;

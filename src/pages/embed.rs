@@ -5,20 +5,18 @@
 
 use std::rc::Rc;
 
-use js_sys::{Object, Reflect};
 use tracecheck_core::verdict::{Context, Level};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-use crate::components::level_look::look;
 use crate::components::report_ref::ReportRef;
 use crate::components::result_view::ResultView;
+use crate::components::verdict_words::badge_words;
 use crate::hooks::use_verification::use_verification;
 use crate::i18n::{Lang, Msg};
-use crate::platform::window;
-use crate::route;
+use crate::platform::host_page::post_size;
+use crate::platform::{shell, window};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -62,29 +60,18 @@ pub fn EmbedPage(props: &Props) -> Html {
             </div>
         },
         Some(report) => {
-            let (title, _) = lang.level(report.level);
-            let (class, icon) = look(report.level);
-            // Only verified facts name the product here; a failed record's
-            // claims are shown in the details, as claims.
-            let verified = report.verified.as_ref();
-            let product = verified
-                .map(|v| lang.text(&v.product.name))
-                .unwrap_or_default();
-            let producer = verified
-                .map(|v| lang.text(&v.producer.name))
-                .unwrap_or_default();
-            let trusted = verified.is_some();
+            let words = badge_words(report, lang);
             let toggle = {
                 let expanded = expanded.clone();
                 Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
             };
             html! {
-                <button type="button" class={classes!("embed-summary", class)} data-level={class}
+                <button type="button" class={classes!("embed-summary", words.class)} data-level={words.class}
                     aria-expanded={expanded.to_string()} aria-controls="embed-details" onclick={toggle}>
-                    <span class="icon" aria-hidden="true">{icon}</span>
+                    <span class="icon" aria-hidden="true">{words.icon}</span>
                     <span class="text">
-                        <span class="title">{title}</span>
-                        if trusted && !product.is_empty() {
+                        <span class="title">{words.title}</span>
+                        if let Some((product, producer)) = words.names {
                             <span class="name">{product}</span>
                             <span class="producer">{producer}</span>
                         }
@@ -94,6 +81,13 @@ pub fn EmbedPage(props: &Props) -> Html {
             }
         }
     };
+    // The verdict is drawn: the shell's copy (the banner build's) gives way.
+    let drawn = props.context.is_some() && report.is_some();
+    use_effect_with(drawn, |drawn| {
+        if *drawn {
+            shell::remove();
+        }
+    });
     html! {
         <div class="embed" aria-live="polite">
             {summary}
@@ -117,30 +111,4 @@ fn watch_size(level: Option<Level>) -> Option<(web_sys::ResizeObserver, Closure<
     let observer = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()).ok()?;
     observer.observe(&body);
     Some((observer, post))
-}
-
-/// `{type: "tracecheck:size", height, level}` to the parent, addressed to
-/// the origin the loader named (anyone may frame the badge; the message only
-/// carries a height and a verdict word).
-fn post_size(level: Option<Level>) {
-    let Ok(window) = window() else { return };
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    let Some(body) = window.document().and_then(|d| d.body()) else {
-        return;
-    };
-    // The body's own height, not the root's scrollHeight: that one is never
-    // less than the iframe's current height, so a badge that had expanded
-    // could never shrink back.
-    let height = body.get_bounding_client_rect().height().ceil();
-    let message = Object::new();
-    let _ = Reflect::set(&message, &"type".into(), &"tracecheck:size".into());
-    let _ = Reflect::set(&message, &"height".into(), &JsValue::from(height));
-    if let Some(level) = level {
-        let _ = Reflect::set(&message, &"level".into(), &look(level).0.into());
-    }
-    let target =
-        route::param("origin").filter(|o| o.starts_with("https://") || o.starts_with("http://"));
-    let _ = parent.post_message(&message, target.as_deref().unwrap_or("*"));
 }

@@ -16,6 +16,7 @@ use crate::hooks::use_verification::use_verification;
 use crate::i18n::{Lang, Msg};
 use crate::platform::clock;
 use crate::platform::history::{self, Visit};
+use crate::platform::shell;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -70,6 +71,14 @@ fn Verification(props: &VerificationProps) -> Html {
         .map(|v| v.cached.clone())
         .unwrap_or_default();
 
+    // The verdict is drawn (the banner below, with the trust list in): the
+    // shell's copy of it (the banner build's) gives way, in the same frame.
+    let drawn = props.context.is_some() && report.is_some();
+    use_effect_with(drawn, |drawn| {
+        if *drawn {
+            shell::remove();
+        }
+    });
     let status = match (&props.context, &report) {
         (None, _) => html! { <p class="checking">{lang.t(Msg::LoadingTrust)}</p> },
         (Some(_), None) => html! { <Checking progress={state.progress} /> },

@@ -35,9 +35,13 @@ pub fn policy(origin: &str) -> UrlPolicy {
 /// Failures do not stop the widget: they surface in each verdict as
 /// "trust list unavailable", which is never Verified.
 pub async fn load_context_here() -> Context {
-    let fetcher = BrowserFetcher::default();
+    load_context_with(&BrowserFetcher::default()).await
+}
+
+/// [`load_context_here`] through `fetcher`.
+pub async fn load_context_with(fetcher: &BrowserFetcher) -> Context {
     let origin = origin().unwrap_or_default();
-    let (context, _) = load_context(&fetcher, &origin, policy(&origin), now()).await;
+    let (context, _) = load_context(fetcher, &origin, policy(&origin), now()).await;
     // Offline, the trust list comes from the phone's cache: remember its age.
     let saved_at = fetcher
         .cached

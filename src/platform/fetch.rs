@@ -23,6 +23,9 @@ pub struct BrowserFetcher {
     pub cached: CacheNotes,
     /// Told what the verification is waiting for.
     pub on_progress: Option<Callback<Progress>>,
+    /// Leave a copy of every answer for the module that loads next
+    /// ([`super::early::keep`]): the banner build's fetcher.
+    pub hand_over: bool,
 }
 
 impl Fetch for BrowserFetcher {
@@ -55,6 +58,13 @@ impl Fetch for BrowserFetcher {
             }
         };
         let response = sent.map_err(|_| failed(&timed_out))?;
+        let response = if self.hand_over {
+            let raw = web_sys::Response::from(response);
+            super::early::keep(&request, &raw);
+            gloo_net::http::Response::from(raw)
+        } else {
+            response
+        };
         // The page's CSP (`connect-src 'self' https:`) as a rule on every
         // redirected answer, for engines that follow a hop their CSP should
         // have stopped (WebKitGTK, through the service worker): it must

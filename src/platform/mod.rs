@@ -12,8 +12,10 @@ pub mod fetch;
 pub mod frame_reader;
 pub mod haptics;
 pub mod history;
+pub mod host_page;
 pub mod offline;
 pub mod photo;
+pub mod shell;
 pub mod storage;
 
 use wasm_bindgen::JsValue;

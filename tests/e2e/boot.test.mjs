@@ -11,6 +11,10 @@ import { forEachEngine, imagesLoaded, launch, serverAndBrowser, verdictOf } from
 const MAIN_WASM = /^\/tracecheck-web-[0-9a-f]+_bg\.wasm$/;
 /** The verify build (src/pages/set.rs): a product's address and the badge. */
 const VERIFY_WASM = /^\/tracecheck-verify-[0-9a-f]{16}_bg\.wasm$/;
+/** The banner build (src/banner): a product's address, before the verify build. */
+const BANNER_WASM = /^\/tracecheck-banner-[0-9a-f]{16}_bg\.wasm$/;
+/** The .wasm files a product's address loads, in order. */
+const bannerThenVerify = (wasm) => wasm.length === 2 && BANNER_WASM.test(wasm[0]) && VERIFY_WASM.test(wasm[1]);
 
 /** The paths of the .wasm files this page's document fetched. */
 const wasmFetched = (page) =>
@@ -95,16 +99,27 @@ forEachEngine((engine) => {
     assert.equal(shown.link, null);
   });
 
-  /** Opens `url` while the files matching `file` arrive changed by `change`: the widget must not start. */
-  async function refusedWhenChanged(file, change, url) {
+  /**
+   * Opens `url` while the files matching `file` arrive changed by `change`:
+   * the widget must not start. After the banner build's verdict
+   * (`afterBanner`), the verdict stays and the missing details are named.
+   */
+  async function refusedWhenChanged(file, change, url, { afterBanner = false } = {}) {
     // A browser of its own: the changed file must not stay in the others' cache.
     const fresh = await launch(engine, { server: env.server });
     const undo = env.server.proxy.tamper(file, change);
     try {
       const page = await fresh.page();
       await page.goto(url);
-      await page.waitFor("#boot-failed");
-      assert.match(await page.text("#boot-failed"), /could not be loaded/);
+      if (afterBanner) {
+        await page.waitFor("#app-shell .shell-details-failed");
+        assert.match(await page.text("#app-shell .shell-details-failed"), /Không tải được phần chi tiết/);
+        assert.equal(await page.attr("#app-shell .verdict", "data-level"), "verified");
+        assert.equal(await page.count("#boot-failed:not([hidden])"), 0);
+      } else {
+        await page.waitFor("#boot-failed");
+        assert.match(await page.text("#boot-failed"), /could not be loaded/);
+      }
       assert.equal(await page.count("main"), 0);
     } finally {
       undo();
@@ -123,7 +138,7 @@ forEachEngine((engine) => {
       await page.goto(code);
       await verdictOf(page);
       let wasm = await wasmFetched(page);
-      assert.ok(wasm.length === 1 && VERIFY_WASM.test(wasm[0]), `a product's address: ${wasm}`);
+      assert.ok(bannerThenVerify(wasm), `a product's address: ${wasm}`);
       await page.waitFor(".verify-foot button.again");
       await imagesLoaded(page);
       await page.click(".verify-foot button.again");
@@ -135,9 +150,9 @@ forEachEngine((engine) => {
       await page.waitForFunction((href) => location.href === href && document.querySelector(".verdict") !== null, code);
       for (const path of [`/embed?code=${encodeURIComponent(code)}`, "/?code=8935001000013", "/01/08935001000013"]) {
         await page.goto(`${env.server.base}${path}`);
-        await page.waitFor(".verdict, button.embed-summary");
+        await page.waitFor("#app .verdict, #app button.embed-summary");
         wasm = await wasmFetched(page);
-        assert.ok(wasm.length === 1 && VERIFY_WASM.test(wasm[0]), `${path}: ${wasm}`);
+        assert.ok(bannerThenVerify(wasm), `${path}: ${wasm}`);
       }
       for (const path of ["/", "/kiosk", "/?code=%20"]) {
         await page.goto(`${env.server.base}${path}`);
@@ -175,10 +190,28 @@ forEachEngine((engine) => {
     // does not match (seen here with this test); it still refuses a
     // changed .wasm, which fetch() checks.
     const unchecked = engine === "webkit" && what === "JS module";
-    test(`a verify build's ${what} that differs from its hash is refused`, { skip: unchecked && "WebKitGTK does not check a module preload's integrity" }, () =>
-      refusedWhenChanged(file, change, env.server.sample("longan").code),
+    test(`a verify build's ${what} that differs from its hash is refused; the banner's verdict stays`, { skip: unchecked && "WebKitGTK does not check a module preload's integrity" }, () =>
+      refusedWhenChanged(file, change, env.server.sample("longan").code, { afterBanner: true }),
     );
   }
+
+  test("a banner build that differs from its hash never runs: the widget verifies alone", async () => {
+    const fresh = await launch(engine, { server: env.server });
+    const undo = env.server.proxy.tamper(BANNER_WASM, (body) => Buffer.concat([body, CUSTOM_SECTION]));
+    try {
+      const page = await fresh.page();
+      // Every change to the shell, from the first parse on.
+      await page.goto(env.server.sample("longan").code);
+      const { level } = await verdictOf(page);
+      assert.equal(level, "verified");
+      assert.equal(await page.count("#app-shell"), 0);
+      assert.equal(await page.count("main .verdict"), 1);
+      assert.equal(await page.evaluate(() => document.body.classList.contains("banner-first")), false);
+    } finally {
+      undo();
+      await fresh.close();
+    }
+  });
 
   /** GET lines of the server's log since line `from` that downloaded a file matching `pattern`. */
   const downloadsOf = (from, pattern) =>
@@ -218,9 +251,11 @@ forEachEngine((engine) => {
       // that the scanner opens offline too (docs/offline.md).
       await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
       await new Promise((r) => setTimeout(r, 1_500));
+      const banner = downloadsOf(from, BANNER_WASM);
       const verify = downloadsOf(from, VERIFY_WASM);
       const main = downloadsOf(from, MAIN_WASM);
-      console.log(`${engine}: a product's address: ${verify.length} download(s) of the verify build, ${main.length} of the whole widget`);
+      console.log(`${engine}: a product's address: ${banner.length} download(s) of the banner build, ${verify.length} of the verify build, ${main.length} of the whole widget`);
+      assert.equal(banner.length, 1, banner.join("\n"));
       assert.equal(verify.length, 1, verify.join("\n"));
       assert.ok(main.length <= 1, main.join("\n"));
       assert.deepEqual(fresh.errors, []);

@@ -166,7 +166,10 @@ forEachEngine((engine) => {
           `DOMContentLoaded ${ms(timing.domContentLoaded)}, all verdicts at ${ms(timing.verdictsAt)}`,
       );
       assert.equal(embeds.length >= 10, true, "each badge loaded its page");
-      assert.equal(wasm.length, 1, "the widget's wasm is downloaded once for all badges");
+      // The banner build, then the verify build: each once for all badges.
+      const files = wasm.map((l) => / (\/[^ ]*\.wasm) 200 /.exec(l)[1]);
+      assert.equal(files.length, 2, `each of the badge's two builds is downloaded once for all badges: ${files}`);
+      assert.ok(files.some((f) => f.startsWith("/tracecheck-banner-")) && files.some((f) => f.startsWith("/tracecheck-verify-")), `${files}`);
       await page.close();
     } finally {
       await tall.close();
