@@ -6,6 +6,7 @@
 //! as text, never as HTML.
 
 use tracecheck_core::verdict::Report;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use crate::components::verdict_words::{badge_words, banner_words};
@@ -201,6 +202,17 @@ fn badge_line(document: &Document, report: &Report, lang: Lang) -> Option<Elemen
     append(&button, &text)?;
     let more = element(document, "span", "more", Some(&lang.t(Msg::ShowDetails)))?;
     append(&button, &more)?;
+    // A tap before the widget has come is kept: the widget opens the
+    // details when it takes over (`shell::badge_opened`).
+    gloo_events::EventListener::new(&button, "click", |event| {
+        if let Some(button) = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+        {
+            let _ = button.set_attribute(shell::OPEN_ASKED, "true");
+        }
+    })
+    .forget();
     append(&embed, &button)?;
     Some(embed)
 }

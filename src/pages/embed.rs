@@ -81,13 +81,20 @@ pub fn EmbedPage(props: &Props) -> Html {
             }
         }
     };
-    // The verdict is drawn: the shell's copy (the banner build's) gives way.
+    // The verdict is drawn: the shell's copy (the banner build's) gives
+    // way, its details open if the shopper already tapped it.
     let drawn = props.context.is_some() && report.is_some();
-    use_effect_with(drawn, |drawn| {
-        if *drawn {
-            shell::remove();
-        }
-    });
+    {
+        let expanded = expanded.clone();
+        use_effect_with(drawn, move |drawn| {
+            if *drawn {
+                if shell::badge_opened() {
+                    expanded.set(true);
+                }
+                shell::remove();
+            }
+        });
+    }
     html! {
         <div class="embed" aria-live="polite">
             {summary}

@@ -9,6 +9,10 @@
 /// theirs (styles/app.css).
 pub const HOLDS_VERDICT: &str = "banner-first";
 
+/// Set on the banner build's badge button when tapped before the widget
+/// came: the widget then opens the details as it takes over.
+pub const OPEN_ASKED: &str = "data-open-asked";
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
@@ -24,6 +28,18 @@ pub fn holds_verdict() -> bool {
         && document()
             .and_then(|d| d.body())
             .is_some_and(|body| body.class_list().contains(HOLDS_VERDICT))
+}
+
+/// Whether the shopper tapped the banner build's badge to open its details.
+pub fn badge_opened() -> bool {
+    element()
+        .and_then(|shell| {
+            shell
+                .query_selector(&format!("button.embed-summary[{OPEN_ASKED}]"))
+                .ok()
+                .flatten()
+        })
+        .is_some()
 }
 
 /// The widget has drawn what the shell stood in for: the shell goes, and

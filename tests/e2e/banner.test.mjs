@@ -101,4 +101,28 @@ forEachEngine((engine) => {
     // Verified facts only: the product's name is on the line.
     assert.match(shown.shell.text, /Nhãn lồng Hưng Yên/);
   });
+
+  test("the badge tapped before the widget has come: its details open when it does", async () => {
+    // Page side: tap the banner build's line the moment it is drawn.
+    const undo = env.server.inject(() => {
+      new MutationObserver((_, observer) => {
+        const line = document.querySelector("#app-shell button.embed-summary");
+        if (!line) return;
+        observer.disconnect();
+        window.__tappedEarly = true;
+        line.click();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await env.browser.page();
+    try {
+      await page.goto(`${env.server.base}/embed?code=${encodeURIComponent(env.server.sample("honey").code)}`);
+      await page.waitFor("#app .embed-details .checks");
+      assert.equal(await page.evaluate(() => window.__tappedEarly === true), true);
+      assert.equal(await page.attr("#app button.embed-summary", "aria-expanded"), "true");
+      assert.match(await page.text(".embed-details"), /Mật ong hoa nhãn Hưng Yên/);
+    } finally {
+      undo();
+      await page.close();
+    }
+  });
 });
