@@ -135,10 +135,14 @@ export async function launch(engine, { server, video, viewport = { width: 360, h
   }
 }
 
-/** Waits for the verdict banner and returns its level and the page text. */
+/**
+ * Waits for the widget's verdict banner and returns its level and the page
+ * text: the widget's, in `main`, not the banner build's that the app shell
+ * shows before it (src/banner).
+ */
 export async function verdictOf(page, timeout = 20_000) {
-  await page.waitFor(".verdict", { timeout });
-  return { level: await page.attr(".verdict", "data-level"), text: await page.text("main") };
+  await page.waitFor("main .verdict", { timeout });
+  return { level: await page.attr("main .verdict", "data-level"), text: await page.text("main") };
 }
 
 /** Waits until every image on the page is in. Leave a product's page only
