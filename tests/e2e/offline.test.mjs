@@ -111,7 +111,10 @@ forEachEngine((engine) => {
       await verdictOf(later);
       await offline(async () => {
         await later.goto(code("honey"));
-        const { level, text } = await verdictOf(later);
+        const { level } = await verdictOf(later);
+        // The finding is in the checks list, drawn a task after the verdict.
+        await later.waitFor("main .checks");
+        const text = await later.text("main");
         assert.equal(level, "caution", text);
         assert.match(text, /Danh sách thu hồi đã quá hạn cập nhật/);
       });
